@@ -1,0 +1,39 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "lawcat",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lawcat", targets: ["lawcat"]),
+        .library(name: "Catalogue", targets: ["Catalogue"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The domain: model, store, search, circulation, import and export. Never prints.
+        .target(
+            name: "Catalogue",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // The command line: parses, calls Catalogue, renders.
+        .executableTarget(
+            name: "lawcat",
+            dependencies: [
+                "Catalogue",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "CatalogueTests",
+            dependencies: ["Catalogue", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // End-to-end tests run the built `lawcat` binary.
+        .testTarget(
+            name: "lawcatTests",
+            dependencies: ["lawcat"]
+        ),
+    ]
+)

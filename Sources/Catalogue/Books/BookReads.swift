@@ -1,0 +1,82 @@
+import GRDB
+
+// MARK: - Reads
+
+extension CatalogueDatabase {
+    /// The book that `key` names, with all its copies. `key` is a copy's
+    /// barcode, an ISBN, or a book id; a barcode wins over an id that is spelt
+    /// the same, since barcodes are what scanners type.
+    public func book(_ key: String) throws -> BookDetails {
+        try read { db in
+            let book = try db.book(forKey: key)
+            return try db.details(of: [book])[0]
+        }
+    }
+
+    /// Books by id, each with its copies, in the order given. Ids that name no
+    /// book are left out.
+    public func books(ids: [Int64]) throws -> [BookDetails] {
+        try read { db in try db.details(ofIDs: ids) }
+    }
+
+    /// How many books and copies the catalogue holds.
+    public func counts() throws -> (books: Int, copies: Int) {
+        try read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM book") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM copy") ?? 0
+            )
+        }
+    }
+}
+
+extension Database {
+    func book(forKey key: String) throws -> Book {
+        let key = key.trimmed
+        if let book = try Book.fetchOne(
+            self, sql: "SELECT b.* FROM book b JOIN copy c ON c.book_id = b.id WHERE c.barcode = ?",
+            arguments: [key])
+        {
+            return book
+        }
+        if let id = Int64(key), let book = try Book.fetchOne(self, sql: "SELECT * FROM book WHERE id = ?", arguments: [id]) {
+            return book
+        }
+        let isbn = key.filter { $0 != "-" && $0 != " " }
+        if !isbn.isEmpty, let book = try Book.fetchOne(
+            self, sql: "SELECT * FROM book WHERE isbn = ? ORDER BY id LIMIT 1", arguments: [isbn])
+        {
+            return book
+        }
+        throw CatalogueError.bookNotFound(key)
+    }
+
+    func details(ofIDs ids: [Int64]) throws -> [BookDetails] {
+        guard !ids.isEmpty else { return [] }
+        let books = try Book.fetchAll(
+            self, sql: "SELECT * FROM book WHERE id IN (SELECT value FROM json_each(?))",
+            arguments: [JSONList.encodeIDs(ids)])
+        let byID = Dictionary(uniqueKeysWithValues: books.map { ($0.id, $0) })
+        return try details(of: ids.compactMap { byID[$0] })
+    }
+
+    /// Attaches every book's copies, fetched in one query.
+    func details(of books: [Book]) throws -> [BookDetails] {
+        guard !books.isEmpty else { return [] }
+        var copies: [Int64: [CopySummary]] = [:]
+        let rows = try Row.fetchCursor(
+            self,
+            sql: CopySummary.selection + " WHERE c.book_id IN (SELECT value FROM json_each(?)) ORDER BY c.id",
+            arguments: [JSONList.encodeIDs(books.map(\.id))])
+        while let row = try rows.next() {
+            copies[row["book_id"], default: []].append(CopySummary(row: row))
+        }
+        return books.map { BookDetails(book: $0, copies: copies[$0.id] ?? []) }
+    }
+}
+
+extension JSONList {
+    static func encodeIDs(_ ids: [Int64]) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
+    }
+}

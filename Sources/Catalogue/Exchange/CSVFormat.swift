@@ -1,0 +1,42 @@
+/// lawcat's CSV import and export format: one row a physical copy.
+///
+/// Columns, in any order, names case-insensitive. Lists (authors, subjects)
+/// are joined with `;` (written as `; `). A row with neither barcode nor
+/// location is a book without copies.
+public enum CSVFormat {
+    public static let columns = ["title", "authors", "subjects", "date", "edition", "jurisdiction", "isbn", "barcode", "location"]
+    public static let peopleColumns = ["name", "email", "staff_id"]
+
+    /// Splits a `;`-joined list, trimming each item and dropping blank ones.
+    static func list(_ text: String) -> [String] {
+        text.split(separator: ";").map { String($0).trimmed }.filter { !$0.isEmpty }
+    }
+
+    static func joined(_ list: [String]) -> String {
+        list.joined(separator: "; ")
+    }
+
+    /// The position of each known column in `header`; throws on an unknown,
+    /// repeated or missing required column.
+    static func columnIndex(_ header: [String], known: [String], required: String, path: String) throws -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (position, rawName) in header.enumerated() {
+            let name = rawName.trimmed.lowercased()
+            guard known.contains(name) else {
+                throw CatalogueError.invalidFile(
+                    path: path,
+                    reason: "unknown column '\(rawName.trimmed.prefix(40))'; the known columns are \(known.joined(separator: ", "))")
+            }
+            guard index[name] == nil else {
+                throw CatalogueError.invalidFile(path: path, reason: "the column '\(name)' appears twice; keep one")
+            }
+            index[name] = position
+        }
+        guard index[required] != nil else {
+            throw CatalogueError.invalidFile(
+                path: path,
+                reason: "there is no '\(required)' column; the header row needs one (known columns: \(known.joined(separator: ", ")))")
+        }
+        return index
+    }
+}

@@ -1,0 +1,260 @@
+import Foundation
+import GRDB
+
+/// What an import did, or with `dryRun` would do.
+public struct ImportReport: Equatable, Sendable, Encodable {
+    public var rowsRead = 0
+    public var booksAdded = 0
+    public var copiesAdded = 0
+    public var locationsAdded = 0
+    public var peopleAdded = 0
+    /// Rows whose barcode is already in the catalogue, on the same book.
+    public var rowsSkipped = 0
+    public var dryRun = false
+
+    enum CodingKeys: String, CodingKey {
+        case rowsRead = "rows_read", booksAdded = "books_added", copiesAdded = "copies_added"
+        case locationsAdded = "locations_added", peopleAdded = "people_added"
+        case rowsSkipped = "rows_skipped", dryRun = "dry_run"
+    }
+}
+
+/// Collects bad rows: the first 20 in full, and a count of all.
+struct ProblemList {
+    private(set) var shown: [ImportProblem] = []
+    private(set) var total = 0
+
+    mutating func add(line: Int, _ reason: String) {
+        total += 1
+        if shown.count < 20 { shown.append(ImportProblem(line: line, reason: reason)) }
+    }
+
+    mutating func add(line: Int, _ error: any Error) {
+        add(line: line, (error as? CatalogueError)?.message ?? "this row cannot be stored")
+    }
+}
+
+extension CatalogueDatabase {
+    /// Imports a catalogue CSV file in one transaction: if any row is bad,
+    /// nothing is imported and the error names every bad row (the first 20 in
+    /// full). Rows whose barcode is already on the same book are skipped, so
+    /// importing a file twice adds nothing the second time.
+    ///
+    /// `progress` is called every few thousand rows with the rows read so far.
+    public func importCSV(
+        path: String, dryRun: Bool = false, progress: ((Int) -> Void)? = nil
+    ) throws -> ImportReport {
+        let reader = try Self.openCSV(path)
+        let header = try Self.header(of: reader, path: path)
+        let column = try CSVFormat.columnIndex(header, known: CSVFormat.columns, required: "title", path: path)
+        let now = nowStamp
+        return try transaction(rollback: dryRun) { db in
+            var report = ImportReport(dryRun: dryRun)
+            var problems = ProblemList()
+            var barcodes = BarcodeGenerator()
+            while let record = try Self.nextRecord(reader, path: path) {
+                if record.fields.allSatisfy({ $0.trimmed.isEmpty }) { continue }
+                report.rowsRead += 1
+                if report.rowsRead % 5000 == 0 { progress?(report.rowsRead) }
+                guard record.fields.count == header.count else {
+                    problems.add(
+                        line: record.line,
+                        "this row has \(record.fields.count) fields and the header has \(header.count); quote fields that contain commas")
+                    continue
+                }
+                func value(_ name: String) -> String { column[name].map { record.fields[$0] } ?? "" }
+                let fields = BookFields(
+                    title: value("title"), authors: CSVFormat.list(value("authors")),
+                    subjects: CSVFormat.list(value("subjects")), date: value("date"), edition: value("edition"),
+                    jurisdiction: value("jurisdiction"), isbn: value("isbn")
+                ).normalised
+                let barcode = value("barcode").trimmed
+                let location = value("location").trimmed
+                do {
+                    try db.importRow(
+                        fields, barcode: barcode, location: location, at: now, report: &report, barcodes: &barcodes)
+                } catch {
+                    problems.add(line: record.line, error)
+                }
+            }
+            if problems.total > 0 {
+                throw CatalogueError.invalidImport(problems: problems.shown, total: problems.total)
+            }
+            return report
+        }
+    }
+
+    /// Imports borrowers from a CSV file with the columns `name` (required),
+    /// `email` and `staff_id`. People already known by name are left as they are.
+    public func importPeopleCSV(path: String, dryRun: Bool = false) throws -> ImportReport {
+        let reader = try Self.openCSV(path)
+        let header = try Self.header(of: reader, path: path)
+        let column = try CSVFormat.columnIndex(header, known: CSVFormat.peopleColumns, required: "name", path: path)
+        return try transaction(rollback: dryRun) { db in
+            var report = ImportReport(dryRun: dryRun)
+            var problems = ProblemList()
+            while let record = try Self.nextRecord(reader, path: path) {
+                if record.fields.allSatisfy({ $0.trimmed.isEmpty }) { continue }
+                report.rowsRead += 1
+                guard record.fields.count == header.count else {
+                    problems.add(line: record.line, "this row has \(record.fields.count) fields and the header has \(header.count)")
+                    continue
+                }
+                func value(_ name: String) -> String? { column[name].flatMap { record.fields[$0].trimmed.nonEmpty } }
+                guard let name = value("name") else {
+                    problems.add(line: record.line, "a person needs a name")
+                    continue
+                }
+                do {
+                    let added = try db.addPerson(name: name, email: value("email"), staffID: value("staff_id"))
+                    if added { report.peopleAdded += 1 } else { report.rowsSkipped += 1 }
+                } catch {
+                    problems.add(line: record.line, error)
+                }
+            }
+            if problems.total > 0 {
+                throw CatalogueError.invalidImport(problems: problems.shown, total: problems.total)
+            }
+            return report
+        }
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction, rolled back at the end when `rollback`.
+    func transaction<T>(rollback: Bool, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return rollback ? .rollback : .commit
+                }
+                return result!
+            }
+        } catch {
+            throw CatalogueError.wrap(error, path: path)
+        }
+    }
+
+    static func openCSV(_ path: String) throws -> CSVReader {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
+            throw CatalogueError.fileNotFound(path: path)
+        }
+        do { return try CSVReader(path: path) } catch {
+            throw CatalogueError.invalidFile(path: path, reason: "it cannot be opened for reading")
+        }
+    }
+
+    static func header(of reader: CSVReader, path: String) throws -> [String] {
+        guard let header = try nextRecord(reader, path: path) else {
+            throw CatalogueError.invalidFile(
+                path: path, reason: "the file is empty; it needs a header row such as \(CSVFormat.columns.joined(separator: ","))")
+        }
+        return header.fields
+    }
+
+    static func nextRecord(_ reader: CSVReader, path: String) throws -> CSVRecord? {
+        do { return try reader.next() } catch let error as CSVError {
+            throw CatalogueError.invalidFile(path: path, reason: error.reason)
+        }
+    }
+}
+
+extension Database {
+    /// Stores one import row: finds or adds its book, then adds its copy unless
+    /// the barcode is already there.
+    fileprivate func importRow(
+        _ fields: BookFields, barcode: String, location: String, at now: String,
+        report: inout ImportReport, barcodes: inout BarcodeGenerator
+    ) throws {
+        if barcode.isEmpty && location.isEmpty {
+            // A book without copies.
+            if try existingBook(fields) == nil {
+                _ = try insertBook(fields)
+                report.booksAdded += 1
+            } else {
+                report.rowsSkipped += 1
+            }
+            return
+        }
+        guard !location.isEmpty else {
+            throw CatalogueError.invalidField(field: "location", value: "", reason: "a copy needs a location; add one to this row")
+        }
+        let home = try LocationPath.normalise(location)
+        let bookID: Int64
+        if let id = try existingBook(fields) {
+            bookID = id
+        } else {
+            bookID = try insertBook(fields)
+            report.booksAdded += 1
+        }
+        if !barcode.isEmpty, let owner = try Int64.fetchOne(
+            cachedStatement(sql: "SELECT book_id FROM copy WHERE barcode = ?"), arguments: [barcode])
+        {
+            if owner == bookID {
+                report.rowsSkipped += 1
+                return
+            }
+            let title = try String.fetchOne(self, sql: "SELECT title FROM book WHERE id = ?", arguments: [owner]) ?? ""
+            throw CatalogueError.barcodeTaken(barcode: barcode, title: title)
+        }
+        let code = barcode.isEmpty ? try barcodes.next(in: self) : barcode
+        if try insertCopy(bookID: bookID, barcode: code, home: home, at: now) {
+            report.locationsAdded += 1
+        }
+        report.copiesAdded += 1
+    }
+
+    /// The id of a book with exactly these (normalised) fields, if there is one.
+    func existingBook(_ f: BookFields) throws -> Int64? {
+        let rows = try Row.fetchCursor(
+            cachedStatement(
+                sql: "SELECT id, authors, subjects, date, edition, jurisdiction, isbn FROM book WHERE title = ?"),
+            arguments: [f.title])
+        let authors = JSONList.encode(f.authors), subjects = JSONList.encode(f.subjects)
+        while let row = try rows.next() {
+            if row["authors"] == authors && row["subjects"] == subjects && row["date"] == f.date
+                && row["edition"] == f.edition && row["jurisdiction"] == f.jurisdiction && row["isbn"] == f.isbn
+            {
+                return row["id"]
+            }
+        }
+        return nil
+    }
+
+    /// Adds a person, or leaves one already known by that name as they are.
+    /// Returns whether they were added.
+    func addPerson(name: String, email: String?, staffID: String?) throws -> Bool {
+        if try Int64.fetchOne(self, sql: "SELECT id FROM person WHERE name = ?", arguments: [name]) != nil {
+            return false
+        }
+        do {
+            try execute(
+                sql: "INSERT INTO person(name, email, staff_id) VALUES (?, ?, ?)", arguments: [name, email, staffID])
+        } catch let error as DatabaseError where error.isUniqueViolation {
+            throw CatalogueError.invalidField(
+                field: "person", value: name, reason: "that email or staff id already belongs to someone else")
+        }
+        return true
+    }
+}
+
+/// Barcodes for copies that arrive without one: `LAW` and six or more digits,
+/// skipping any already taken.
+struct BarcodeGenerator {
+    private var next: Int?
+
+    mutating func next(in db: Database) throws -> String {
+        var number = try next ?? (Int.fetchOne(db, sql: "SELECT count(*) FROM copy") ?? 0) + 1
+        while true {
+            let candidate = "LAW" + String(format: "%06d", number)
+            number += 1
+            if try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT id FROM copy WHERE barcode = ?"), arguments: [candidate]) == nil
+            {
+                next = number
+                return candidate
+            }
+        }
+    }
+}

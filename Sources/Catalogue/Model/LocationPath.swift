@@ -1,0 +1,25 @@
+/// Location paths, most general first: `London/4F/Litigation`.
+public enum LocationPath {
+    /// Trims each part and drops empty ones: ` London / 4F/ ` is `London/4F`.
+    /// Throws when nothing is left.
+    public static func normalise(_ text: String) throws -> String {
+        let parts = text.split(separator: "/").map { String($0).trimmed }.filter { !$0.isEmpty }
+        guard !parts.isEmpty else {
+            throw CatalogueError.invalidField(
+                field: "location", value: text, reason: "give a path such as London/4F/Litigation")
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// SQL that is true when the location aliased `alias` is `path` or under it.
+    /// Binds the three `underArguments(path)`.
+    /// The range test on `path` (NOCASE) uses the unique index; "0" is the
+    /// character after "/".
+    static func underSQL(_ alias: String) -> String {
+        "(\(alias).path = ? OR (\(alias).path >= ? AND \(alias).path < ?))"
+    }
+
+    static func underArguments(_ path: String) -> [String] {
+        [path, path + "/", path + "0"]
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import GRDB
+
+/// Everything that can go wrong, in words a librarian can act on.
+///
+/// Each case renders as one line that says what happened and what to do
+/// (`message`), and carries the exit code the command line reports. No raw
+/// SQLite message or SQL text ever reaches a user: database errors are mapped
+/// to these cases at the edge of the library.
+public enum CatalogueError: Error, Equatable, Sendable {
+    // Where the catalogue lives
+    case noCatalogue(path: String)
+    case notACatalogue(path: String)
+    case newerCatalogue(path: String)
+    case cannotOpen(path: String, reason: String)
+    case cannotWrite(path: String, reason: String)
+    case busy(path: String)
+
+    // Books and copies
+    case bookNotFound(String)
+    case copyNotFound(barcode: String)
+    case invalidField(field: String, value: String, reason: String)
+    case barcodeTaken(barcode: String, title: String)
+    case bookHasCopies(id: Int64, copies: Int)
+    case nothingToChange
+
+    // Files
+    case fileNotFound(path: String)
+    case invalidImport(problems: [ImportProblem], total: Int)
+    case invalidFile(path: String, reason: String)
+
+    // Circulation (refusals that the event log's triggers enforce)
+    case refused(barcode: String, reason: String)
+
+    /// Anything unexpected: still one line, never a trace.
+    case unexpected(String)
+
+    public var message: String {
+        switch self {
+        case .noCatalogue(let path):
+            return "no catalogue at \(path); create one with `lawcat init`, or name another with --db or LAWCAT_DB"
+        case .notACatalogue(let path):
+            return "\(path) is not a lawcat catalogue; name the right file with --db, or move this one aside"
+        case .newerCatalogue(let path):
+            return "\(path) was made by a newer lawcat; upgrade lawcat to use it (nothing was changed)"
+        case .cannotOpen(let path, let reason):
+            return "cannot open the catalogue at \(path): \(reason); check the path and its permissions"
+        case .cannotWrite(let path, let reason):
+            return "cannot write to \(path): \(reason); nothing was changed"
+        case .busy(let path):
+            return "the catalogue at \(path) stayed busy with another lawcat for too long; try again"
+        case .bookNotFound(let key):
+            return "no book or copy matches '\(key)'; give a book id or a copy's barcode (try `lawcat search`)"
+        case .copyNotFound(let barcode):
+            return "no copy has the barcode '\(barcode)'; check the label, or find the book with `lawcat search`"
+        case .invalidField(let field, let value, let reason):
+            return "invalid \(field) '\(value.prefix(80))': \(reason)"
+        case .barcodeTaken(let barcode, let title):
+            return "barcode \(barcode) already belongs to '\(title.prefix(80))'; use another barcode"
+        case .bookHasCopies(let id, let copies):
+            return "book \(id) still has \(copies) \(copies == 1 ? "copy" : "copies"); withdraw them first with `lawcat remove BARCODE`"
+        case .nothingToChange:
+            return "nothing to change; give at least one option such as --title or --author"
+        case .fileNotFound(let path):
+            return "no file at \(path); check the path"
+        case .invalidImport(let problems, let total):
+            let shown = problems.prefix(20).map { $0.description }.joined(separator: "; ")
+            let more = total > 20 ? "; and \(total - 20) more" : ""
+            return "nothing imported: \(total) bad \(total == 1 ? "row" : "rows"): \(shown)\(more)"
+        case .invalidFile(let path, let reason):
+            return "cannot read \(path): \(reason); nothing was changed"
+        case .refused(let barcode, let reason):
+            return "\(barcode): \(reason)"
+        case .unexpected(let what):
+            return "unexpected problem: \(what)"
+        }
+    }
+
+    /// 1: not found or refused; 64: a usage mistake; 74: the catalogue or a
+    /// file could not be read or written; 70: unexpected.
+    public var exitCode: Int32 {
+        switch self {
+        case .noCatalogue, .notACatalogue, .newerCatalogue, .cannotOpen, .cannotWrite, .busy:
+            return 74
+        case .invalidField, .nothingToChange:
+            return 64
+        case .unexpected:
+            return 70
+        default:
+            return 1
+        }
+    }
+}
+
+/// One bad row of an import: its line number in the file and why.
+public struct ImportProblem: Equatable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var reason: String
+    public var description: String { "line \(line): \(reason)" }
+}
+
+extension CatalogueError {
+    /// The user-facing reason for a CHECK constraint, by the name schema.sql gives it.
+    static func reason(forConstraintIn message: String?) -> String? {
+        guard let message else { return nil }
+        let reasons: [(String, String)] = [
+            ("book_title_is_required", "a title is required"),
+            ("book_date_is_iso8601", "a date is YYYY, YYYY-MM or YYYY-MM-DD, and a real one"),
+            ("copy_barcode_is_printable", "a barcode is 1 to 64 printable characters without spaces"),
+            ("location_path_is_canonical", "a location is a path such as London/4F/Litigation"),
+            ("person_name_is_required", "a person needs a name"),
+            ("event_due_is_a_date", "a due date is YYYY-MM-DD"),
+        ]
+        return reasons.first { message.contains($0.0) }?.1
+    }
+
+    /// Maps any error thrown inside the library to a `CatalogueError`.
+    static func wrap(_ error: any Error, path: String) -> CatalogueError {
+        if let error = error as? CatalogueError { return error }
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT:
+                return .notACatalogue(path: path)
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                return .busy(path: path)
+            case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
+                return .cannotWrite(path: path, reason: "the file or its folder is read-only or missing")
+            case .SQLITE_FULL:
+                return .cannotWrite(path: path, reason: "the disk is full")
+            case .SQLITE_IOERR:
+                return .cannotWrite(path: path, reason: "an input/output error")
+            default:
+                if let reason = reason(forConstraintIn: error.message) {
+                    return .unexpected(reason)
+                }
+                return .unexpected("the catalogue refused a change (\(error.resultCode.description)); run `lawcat check`")
+            }
+        }
+        return .unexpected(String(describing: type(of: error)))
+    }
+}

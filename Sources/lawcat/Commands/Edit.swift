@@ -1,0 +1,26 @@
+import ArgumentParser
+import Catalogue
+
+struct Edit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Change a book's fields, or add copies to it; prints its id.",
+        discussion: """
+            Options replace what they name: --author replaces all the authors. An empty
+            value clears a field: --edition "". --copy BARCODE --at LOCATION adds a copy.
+            """)
+
+    @OptionGroup var catalogue: CatalogueOptions
+    @Argument(help: "A book id, or the barcode of one of its copies.")
+    var key: String
+    @OptionGroup var book: BookOptions
+
+    func run() throws {
+        let changes = BookChanges(
+            title: book.title, authors: book.authors.isEmpty ? nil : book.authors,
+            subjects: book.subjects.isEmpty ? nil : book.subjects, date: book.date, edition: book.edition,
+            jurisdiction: book.jurisdiction, isbn: book.isbn)
+        let db = try catalogue.open(create: false)
+        let id = try db.editBook(key, changes: changes, addingCopies: book.copies)
+        Terminal.line(String(id))
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Catalogue
+import Foundation
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Import books and copies (or, with --people, borrowers) from a CSV file.",
+        discussion: """
+            One transaction: if any row is bad, nothing is imported and every bad row is
+            named. Columns: \(CSVFormat.columns.joined(separator: ",")) (title required).
+            With --people: \(CSVFormat.peopleColumns.joined(separator: ",")) (name required).
+            """)
+
+    @OptionGroup var catalogue: CatalogueOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The CSV file.")
+    var file: String
+    @Flag(help: "Check the file and report what would be added, changing nothing.")
+    var dryRun = false
+    @Flag(help: "The file lists borrowers: name,email,staff_id.")
+    var people = false
+
+    func run() throws {
+        let db = try catalogue.open(create: !dryRun)
+        let started = Date()
+        var shownProgress = false
+        let progress: (Int) -> Void = { rows in
+            guard Terminal.stderrIsTerminal, Date().timeIntervalSince(started) > 1 else { return }
+            Terminal.note("\rimporting: \(rows) rows")
+            shownProgress = true
+        }
+        let report = people
+            ? try db.importPeopleCSV(path: file, dryRun: dryRun)
+            : try db.importCSV(path: file, dryRun: dryRun, progress: progress)
+        if shownProgress { Terminal.note("\r\u{1B}[K") }
+        if output.json {
+            try Terminal.json(report)
+            return
+        }
+        let verb = dryRun ? "would add" : "added"
+        Terminal.line(
+            "\(dryRun ? "dry run: " : "")read \(report.rowsRead) rows; \(verb) \(report.booksAdded) books, "
+                + "\(report.copiesAdded) copies, \(report.locationsAdded) locations, \(report.peopleAdded) people; "
+                + "skipped \(report.rowsSkipped) rows already present")
+    }
+}

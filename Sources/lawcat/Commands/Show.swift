@@ -1,0 +1,21 @@
+import ArgumentParser
+import Catalogue
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show a book with all its copies and where they are.")
+
+    @OptionGroup var catalogue: CatalogueOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "A book id, a copy's barcode, or an ISBN.")
+    var key: String
+
+    func run() throws {
+        let details = try catalogue.open(create: false).book(key)
+        if output.json {
+            try Terminal.json(details)
+        } else {
+            Terminal.out(BookRendering.details(details))
+        }
+    }
+}

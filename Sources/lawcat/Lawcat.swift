@@ -1,0 +1,43 @@
+import ArgumentParser
+import Catalogue
+import Foundation
+
+@main
+struct Lawcat: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lawcat",
+        abstract: "The catalogue of a law firm's library: what each book is, and where every copy is now.",
+        discussion: """
+            The catalogue is a SQLite file: --db PATH, else $LAWCAT_DB, else
+            $XDG_DATA_HOME/lawcat/catalogue.sqlite (~/.local/share/lawcat/catalogue.sqlite).
+            Exit codes: 0 success, 1 not found or refused, 64 usage mistake,
+            74 the catalogue or a file cannot be read or written, 70 unexpected.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Init.self, Add.self, Show.self, Edit.self, Remove.self, Search.self,
+            Import.self, Export.self, Demo.self,
+        ]
+    )
+
+    /// Runs the command, and turns every error into one line on stderr and an exit code.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CatalogueError {
+            Terminal.error(error.message)
+            Foundation.exit(error.exitCode)
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }  // --help, --version
+            // swift-argument-parser's message, on one line, with where to look.
+            var message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? ""
+            if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+            Terminal.error("\(message.prefix(1).lowercased())\(message.dropFirst()); see `lawcat help`")
+            Foundation.exit(code.rawValue)
+        }
+    }
+}

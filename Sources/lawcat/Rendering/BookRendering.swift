@@ -1,0 +1,57 @@
+import Catalogue
+
+/// How books look on a terminal.
+enum BookRendering {
+    static func statusStyle(_ status: String) -> Style? {
+        switch status {
+        case "on-shelf": .green
+        case "on-loan": .yellow
+        case "missing": .red
+        case "withdrawn": .dim
+        default: nil
+        }
+    }
+
+    /// A book in full, then a table of its copies and where they are.
+    static func details(_ details: BookDetails) -> String {
+        let f = details.book.fields
+        var lines = [Style.bold.apply(f.title)]
+        if !f.authors.isEmpty { lines.append("  by " + f.authors.joined(separator: "; ")) }
+        let facts = [f.edition, f.date, f.jurisdiction, f.isbn.map { "ISBN " + $0 }].compactMap { $0 }
+        if !facts.isEmpty { lines.append("  " + facts.joined(separator: " · ")) }
+        if !f.subjects.isEmpty { lines.append("  subjects: " + f.subjects.joined(separator: "; ")) }
+        lines.append("  book id \(details.id)")
+        var text = lines.joined(separator: "\n") + "\n\n"
+        if details.copies.isEmpty {
+            text += "No copies. Add one with `lawcat edit \(details.id) --copy BARCODE --at LOCATION`.\n"
+        } else {
+            text += copyTable(details.copies)
+        }
+        return text
+    }
+
+    static func copyTable(_ copies: [CopySummary]) -> String {
+        var table = Table("BARCODE", "STATUS", "NOW AT", "HOME", "BORROWER", "DUE")
+        table.styles[1] = statusStyle
+        for copy in copies {
+            table.add(
+                copy.barcode, copy.status.rawValue, copy.location ?? "unknown", copy.home, copy.borrower ?? "",
+                copy.due ?? "")
+        }
+        return table.render()
+    }
+
+    /// One line a book: id, title, first author, date, jurisdiction, copies on the shelf.
+    static func list(_ books: [BookDetails]) -> String {
+        var table = Table("ID", "TITLE", "AUTHOR", "DATE", "JURISDICTION", "COPIES")
+        for details in books {
+            let f = details.book.fields
+            let onShelf = details.copies.filter { $0.status == .onShelf }.count
+            let live = details.copies.filter { $0.status != .withdrawn }.count
+            table.add(
+                String(details.id), f.title.truncated(to: 60), (f.authors.first ?? "").truncated(to: 28),
+                f.date ?? "", (f.jurisdiction ?? "").truncated(to: 22), "\(onShelf)/\(live) on shelf")
+        }
+        return table.render()
+    }
+}

@@ -31,6 +31,7 @@ public enum CatalogueError: Error, Equatable, Sendable {
 
     // Circulation (refusals that the event log's triggers enforce)
     case refused(barcode: String, reason: String)
+    case personNotFound(name: String)
 
     /// Anything unexpected: still one line, never a trace.
     case unexpected(String)
@@ -71,6 +72,8 @@ public enum CatalogueError: Error, Equatable, Sendable {
             return "cannot read \(path): \(reason); nothing was changed"
         case .refused(let barcode, let reason):
             return "\(barcode): \(reason)"
+        case .personNotFound(let name):
+            return "nobody called '\(name)' is in the catalogue; see who is with `lawcat people`"
         case .unexpected(let what):
             return "unexpected problem: \(what)"
         }

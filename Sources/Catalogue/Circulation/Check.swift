@@ -1,0 +1,166 @@
+import GRDB
+
+/// What `lawcat check` found: SQLite's own checks, the full-text index, and
+/// every copy's stored state against the state its event log implies.
+public struct CheckReport: Sendable, Encodable {
+    /// `PRAGMA integrity_check` lines other than "ok".
+    public var integrity: [String] = []
+    /// `PRAGMA foreign_key_check` rows, as "table row N -> parent".
+    public var foreignKeys: [String] = []
+    /// The full-text index's own integrity check, when it fails.
+    public var fullText: [String] = []
+    /// Copies whose stored state or loans differ from their replayed log.
+    public var copies: [String] = []
+    public var copiesChecked = 0
+    public var eventsReplayed = 0
+
+    public var isClean: Bool { integrity.isEmpty && foreignKeys.isEmpty && fullText.isEmpty && copies.isEmpty }
+    /// Every problem, one line each.
+    public var problems: [String] {
+        integrity.map { "integrity: " + $0 } + foreignKeys.map { "foreign key: " + $0 }
+            + fullText.map { "full-text index: " + $0 } + copies
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case clean, integrity, foreignKeys = "foreign_keys", fullText = "full_text", copies
+        case copiesChecked = "copies_checked", eventsReplayed = "events_replayed"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(isClean, forKey: .clean)
+        try c.encode(integrity, forKey: .integrity)
+        try c.encode(foreignKeys, forKey: .foreignKeys)
+        try c.encode(fullText, forKey: .fullText)
+        try c.encode(copies, forKey: .copies)
+        try c.encode(copiesChecked, forKey: .copiesChecked)
+        try c.encode(eventsReplayed, forKey: .eventsReplayed)
+    }
+}
+
+extension CatalogueDatabase {
+    /// Checks the whole catalogue on one snapshot. Never changes anything.
+    public func check() throws -> CheckReport {
+        try read { db in try db.check() }
+    }
+}
+
+extension Database {
+    /// The checks behind `lawcat check`, on this connection (so that backup and
+    /// restore can check a copy they hold open).
+    public func check() throws -> CheckReport {
+        var report = CheckReport()
+        report.integrity = try String.fetchAll(self, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+        let orphans = try Row.fetchAll(self, sql: "PRAGMA foreign_key_check")
+        report.foreignKeys = orphans.map { row in
+            "\(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0) refers to a missing \(row[2] as String? ?? "?")"
+        }
+        do {
+            // FTS5's own check that the index matches its external content table.
+            try execute(sql: "INSERT INTO book_fts(book_fts, rank) VALUES ('integrity-check', 1)")
+        } catch let error as DatabaseError {
+            report.fullText = ["the index does not match the books (\(error.resultCode.description)); rebuild it"]
+        }
+        try replay(into: &report)
+        return report
+    }
+
+    /// Recomputes every copy's state from its events, in Swift and in id
+    /// order, exactly as the triggers on `event` define it, and compares.
+    func replay(into report: inout CheckReport) throws {
+        var replayed: [Int64: ReplayedCopy] = [:]
+        let events = try Row.fetchCursor(
+            self, sql: "SELECT id, copy_id, kind, at, location_id, person_id, due FROM event ORDER BY copy_id, id")
+        while let row = try events.next() {
+            let copyID: Int64 = row["copy_id"]
+            replayed[copyID, default: ReplayedCopy()].apply(
+                id: row["id"], kind: row["kind"], at: row["at"], locationID: row["location_id"],
+                personID: row["person_id"], due: row["due"])
+            report.eventsReplayed += 1
+        }
+        var openLoans: [Int64: (person: Int64, out: Int64)] = [:]
+        let loans = try Row.fetchCursor(
+            self, sql: "SELECT copy_id, person_id, out_event_id FROM loan WHERE return_event_id IS NULL")
+        while let row = try loans.next() { openLoans[row["copy_id"]] = (row["person_id"], row["out_event_id"]) }
+
+        let copies = try Row.fetchCursor(
+            self,
+            sql: "SELECT id, barcode, status, location_id, borrower_id, due, since, last_seen_event_id FROM copy ORDER BY id")
+        while let row = try copies.next() {
+            report.copiesChecked += 1
+            let id: Int64 = row["id"]
+            let barcode: String = row["barcode"]
+            let expected = replayed[id] ?? ReplayedCopy()
+            var differences: [String] = []
+            func compare<T: Equatable>(_ name: String, _ stored: T?, _ derived: T?) {
+                if stored != derived {
+                    differences.append("\(name) is \(stored.map { "\($0)" } ?? "null"), its events say \(derived.map { "\($0)" } ?? "null")")
+                }
+            }
+            compare("status", row["status"] as String?, expected.status)
+            compare("place", row["location_id"] as Int64?, expected.locationID)
+            compare("borrower", row["borrower_id"] as Int64?, expected.borrowerID)
+            compare("due", row["due"] as String?, expected.due)
+            compare("since", row["since"] as String?, expected.since)
+            compare("last sighting", row["last_seen_event_id"] as Int64?, expected.lastSeenEventID)
+            let open = openLoans[id]
+            compare("open loan's borrower", open?.person, expected.openLoan?.person)
+            compare("open loan's checkout event", open?.out, expected.openLoan?.out)
+            if !differences.isEmpty {
+                report.copies.append("copy \(barcode): " + differences.joined(separator: "; "))
+            }
+        }
+    }
+}
+
+/// A copy's state as its events make it: the triggers in schema.sql, in Swift.
+struct ReplayedCopy {
+    var status: String?
+    var locationID: Int64?
+    var borrowerID: Int64?
+    var due: String?
+    var since: String?
+    var lastSeenEventID: Int64?
+    var openLoan: (person: Int64, out: Int64)?
+
+    mutating func apply(id: Int64, kind: String, at: String, locationID newPlace: Int64?, personID: Int64?, due newDue: String?) {
+        switch kind {
+        case "added", "checked-out", "returned", "moved", "seen", "found":
+            switch kind {
+            case "added", "returned": status = "on-shelf"
+            case "checked-out": status = "on-loan"
+            case "found": status = borrowerID == nil ? "on-shelf" : "on-loan"
+            default: break
+            }
+            let oldPlace = locationID
+            switch kind {
+            case "checked-out": locationID = newPlace
+            case "found": locationID = newPlace ?? oldPlace
+            default: locationID = newPlace
+            }
+            switch kind {
+            case "checked-out":
+                borrowerID = personID
+                due = newDue
+                if let personID { openLoan = (personID, id) }
+            case "returned":
+                borrowerID = nil
+                due = nil
+                openLoan = nil
+            default: break
+            }
+            if ["added", "checked-out", "returned", "found"].contains(kind) || oldPlace != newPlace {
+                since = at
+            }
+            lastSeenEventID = id
+        case "missing":
+            status = "missing"
+            since = at
+        case "withdrawn":
+            status = "withdrawn"
+            since = at
+        default:
+            break
+        }
+    }
+}

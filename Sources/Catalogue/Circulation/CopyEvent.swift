@@ -1,0 +1,61 @@
+import GRDB
+
+/// One entry of a copy's event log, with its place and person named.
+public struct CopyEvent: Hashable, Sendable, Encodable, FetchableRecord {
+    public var id: Int64
+    /// added, checked-out, returned, moved, seen, missing, found, withdrawn.
+    public var kind: String
+    /// UTC ISO 8601.
+    public var at: String
+    public var location: String?
+    /// The borrower of a checkout, or who saw the copy.
+    public var person: String?
+    public var due: String?
+    public var note: String?
+
+    public init(row: Row) {
+        id = row["id"]
+        kind = row["kind"]
+        at = row["at"]
+        location = row["location"]
+        person = row["person"]
+        due = row["due"]
+        note = row["note"]
+    }
+
+    enum CodingKeys: String, CodingKey { case id, kind, at, location, person, due, note }
+
+    /// Every key is always present.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(at, forKey: .at)
+        try c.encode(location, forKey: .location)
+        try c.encode(person, forKey: .person)
+        try c.encode(due, forKey: .due)
+        try c.encode(note, forKey: .note)
+    }
+
+    /// The columns and joins that make a `CopyEvent` from the `event` table aliased `e`.
+    static let selection = """
+        SELECT e.id, e.kind, e.at, l.path AS location, p.name AS person, e.due, e.note
+        FROM event e
+        LEFT JOIN location l ON l.id = e.location_id
+        LEFT JOIN person p ON p.id = e.person_id
+        """
+}
+
+extension Database {
+    /// A copy's events, oldest first; with `last`, only the latest `last` of them.
+    func events(ofCopy copyID: Int64, last: Int? = nil) throws -> [CopyEvent] {
+        if let last {
+            let newest = try CopyEvent.fetchAll(
+                cachedStatement(sql: CopyEvent.selection + " WHERE e.copy_id = ? ORDER BY e.id DESC LIMIT ?"),
+                arguments: [copyID, last])
+            return newest.reversed()
+        }
+        return try CopyEvent.fetchAll(
+            cachedStatement(sql: CopyEvent.selection + " WHERE e.copy_id = ? ORDER BY e.id"), arguments: [copyID])
+    }
+}

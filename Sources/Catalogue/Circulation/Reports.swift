@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+
+/// Which copies a report lists.
+public enum ReportKind: String, Sendable, CaseIterable {
+    /// Missing copies, with their last known place.
+    case missing
+    /// Loans past their due day.
+    case overdue
+    /// Copies nobody has seen for a number of days (on loan or not).
+    case notSeen = "not-seen"
+}
+
+extension CatalogueDatabase {
+    /// Open loans, soonest due first (loans without a due day last), for one
+    /// person when `person` is given, only overdue ones when `overdue`.
+    public func loans(person: String? = nil, overdue: Bool = false) throws -> [Whereabouts] {
+        let today = LocalDay.string(from: clock.now())
+        return try read { db in
+            var sql = "SELECT c.id FROM copy c JOIN person p ON p.id = c.borrower_id WHERE c.borrower_id IS NOT NULL"
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            if let person {
+                let name = try Self.personName(person)
+                guard try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE name = ?", arguments: [name]) != nil else {
+                    throw CatalogueError.personNotFound(name: name)
+                }
+                sql += " AND p.name = ?"
+                arguments.append(name)
+            }
+            if overdue {
+                sql += " AND c.due < ?"
+                arguments.append(today)
+            }
+            sql += " ORDER BY c.due IS NULL, c.due, c.since, c.id"
+            let ids = try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+            return try db.whereabouts(copyIDs: ids, today: today, trail: 0)
+        }
+    }
+
+    /// A report: missing copies, overdue loans, or copies not seen for `days`
+    /// days (default 180); only copies homed at `at` or under it when given.
+    public func report(_ kind: ReportKind, days: Int? = nil, at place: String? = nil) throws -> [Whereabouts] {
+        let now = clock.now()
+        let today = LocalDay.string(from: now)
+        let path = try place.map(LocationPath.normalise)
+        return try read { db in
+            var sql = "SELECT c.id FROM copy c JOIN location home ON home.id = c.home_id"
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            switch kind {
+            case .missing:
+                sql += " WHERE c.status = 'missing'"
+                if let days {
+                    sql += " AND c.since <= ?"
+                    arguments.append(Timestamp.string(from: now.addingTimeInterval(-Double(days) * 86_400)))
+                }
+            case .overdue:
+                // Overdue by at least N days (default 1): due on or before today - N.
+                sql += " WHERE c.status = 'on-loan' AND c.due <= ?"
+                arguments.append(LocalDay.string(adding: -max(days ?? 1, 1), to: now))
+            case .notSeen:
+                let cutoff = Timestamp.string(from: now.addingTimeInterval(-Double(days ?? 180) * 86_400))
+                sql += """
+                     LEFT JOIN event seen ON seen.id = c.last_seen_event_id
+                     WHERE c.status <> 'withdrawn' AND (seen.at IS NULL OR seen.at < ?)
+                    """
+                arguments.append(cutoff)
+            }
+            if let path {
+                sql += " AND " + LocationPath.underSQL("home")
+                arguments += LocationPath.underArguments(path).map { $0 }
+            }
+            sql += kind == .overdue ? " ORDER BY c.due, c.id" : " ORDER BY c.since, c.id"
+            let ids = try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+            return try db.whereabouts(copyIDs: ids, today: today, trail: 0)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Catalogue
+import Foundation
+
+/// How circulation answers look on a terminal. Times are stored in UTC and
+/// shown in local time (TZ).
+enum CirculationRendering {
+    private static let localFormatter: DateFormatter = {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = .current
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter
+    }()
+
+    /// A stored UTC timestamp in local time: `2026-11-26 09:30`.
+    static func time(_ stamp: String?) -> String {
+        guard let stamp else { return "" }
+        guard let date = Timestamp.date(from: stamp) else { return stamp }
+        return localFormatter.string(from: date)
+    }
+
+    /// The answer to "where is it?", in one sentence.
+    static func answer(_ copy: Whereabouts) -> String {
+        switch copy.status {
+        case .onShelf:
+            var text = "on the shelf at \(copy.location ?? copy.home) since \(time(copy.since))"
+            if let location = copy.location, location != copy.home { text += " (its home is \(copy.home))" }
+            return text
+        case .onLoan:
+            var text = "on loan to \(copy.borrower ?? "someone") since \(time(copy.lastBorrower?.out ?? copy.since))"
+            if let due = copy.due {
+                text += ", due \(due)"
+                if let days = copy.overdueDays, days > 0 { text += " (overdue by \(days) \(days == 1 ? "day" : "days"))" }
+            } else {
+                text += ", no due date"
+            }
+            if let location = copy.location { text += ", at \(location) since \(time(copy.since))" }
+            return text
+        case .missing:
+            var text = "missing since \(time(copy.since))"
+            if let seen = copy.lastSeen {
+                text += ", last seen at \(seen.location ?? "an unknown place") on \(time(seen.at))"
+                if let by = seen.by { text += " by \(by)" }
+                text += " (\(seen.how))"
+            }
+            if let loan = copy.lastBorrower {
+                text += ", last borrower \(loan.name)"
+                text += loan.returned.map { " (returned \(time($0)))" } ?? " (not returned)"
+            }
+            return text
+        case .withdrawn:
+            return "withdrawn since \(time(copy.since))"
+        }
+    }
+
+    /// One event, as a line of a trail or history.
+    static func event(_ event: CopyEvent) -> [String] {
+        var what = event.kind
+        if let person = event.person { what += event.kind == "checked-out" ? " to \(person)" : " by \(person)" }
+        if let due = event.due { what += ", due \(due)" }
+        return [time(event.at), what, event.location ?? "", event.note ?? ""]
+    }
+
+    static func trail(_ events: [CopyEvent], indent: String = "") -> String {
+        var table = Table("WHEN", "WHAT", "WHERE", "NOTE")
+        for e in events {
+            let cells = event(e)
+            table.add(cells[0], cells[1], cells[2], cells[3])
+        }
+        return table.render().split(separator: "\n").map { indent + $0 }.joined(separator: "\n") + "\n"
+    }
+
+    /// A list of copies: barcode, status, where, who, due, title.
+    static func copies(_ copies: [Whereabouts], overdue: Bool = false) -> String {
+        var table = Table("BARCODE", "STATUS", "WHERE", "BORROWER", "SINCE", "DUE", "TITLE")
+        table.styles[1] = BookRendering.statusStyle
+        for copy in copies {
+            var due = copy.due ?? ""
+            if let days = copy.overdueDays, days > 0 { due += " (+\(days)d)" }
+            let place = copy.status == .missing
+                ? "last seen " + (copy.lastSeen?.location ?? "?")
+                : (copy.location ?? "unknown")
+            table.add(
+                copy.barcode, copy.status.rawValue, place, copy.borrower ?? copy.lastBorrower?.name ?? "",
+                time(copy.since), due, copy.title.truncated(to: 50))
+        }
+        return table.render()
+    }
+
+    /// What a circulation command did, in one line, and notes on stderr for
+    /// anything it added.
+    static func done(_ verb: String, _ result: CirculationResult) -> String {
+        if let person = result.personAdded {
+            Terminal.note("note: added \(person) to the people in the catalogue\n")
+        }
+        if let place = result.locationAdded {
+            let close = place.closeNames.isEmpty ? "" : "; did you mean \(place.closeNames.joined(separator: ", "))?"
+            Terminal.note("note: added the new location \(place.path)\(close)\n")
+        }
+        var line = "\(result.barcode): "
+        if result.wasMissing { line += "was missing, now found; " }
+        line += verb
+        return line + " ('\(result.title.truncated(to: 60))')"
+    }
+}

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Circulation benchmark: checkout, checkin and where as whole processes, and a
+# stocktake of 10,000 scanned barcodes, on a catalogue of one million copies.
+#
+#   bench/circulation.sh            # build (release), prepare once, measure
+#   PREPARE_ONLY=1 bench/circulation.sh
+#   RUNS=31 bench/circulation.sh    # more runs for the medians
+#
+# The catalogue is lc-general.csv.xz (241,203 records) replicated with fresh
+# barcodes to 1,000,000 copies, cached in bench/out/circulation/ (ignored by git).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=bench/out/circulation
+RUNS=${RUNS:-21}
+mkdir -p "$OUT"
+
+DATA=""
+for candidate in ../shared/data /work/shared/data; do
+  if [ -f "$candidate/lc-general.csv.xz" ]; then DATA=$candidate; break; fi
+done
+[ -n "$DATA" ] || { echo "no lc-general.csv.xz in ../shared/data or /work/shared/data" >&2; exit 1; }
+
+swift build -c release --product lawcat >&2
+BIN="$(swift build -c release --show-bin-path)/lawcat"
+DB="$OUT/catalogue-1m.sqlite"
+CSV="$OUT/copies-1m.csv"
+export NO_COLOR=1
+
+if [ ! -f "$DB" ]; then
+  if [ ! -f "$CSV" ]; then
+    echo "generating $CSV (1,000,000 copies)" >&2
+    xz -dc "$DATA/lc-general.csv.xz" | python3 -c '
+import csv, sys
+rows = list(csv.DictReader(sys.stdin))
+out = csv.DictWriter(sys.stdout, fieldnames=list(rows[0].keys()), lineterminator="\n")
+out.writeheader()
+n = 0
+for r in range(5):
+    for row in rows:
+        if n == 1_000_000: break
+        row = dict(row, barcode=f"C{r}{row[\"barcode\"]}")
+        out.writerow(row); n += 1
+' > "$CSV.tmp"
+    mv "$CSV.tmp" "$CSV"
+  fi
+  echo "importing $CSV" >&2
+  rm -f "$DB.tmp" "$DB.tmp-wal" "$DB.tmp-shm"
+  /usr/bin/time -f "import: %e s, %M KB peak" "$BIN" import --db "$DB.tmp" "$CSV" >&2
+  mv "$DB.tmp" "$DB"
+fi
+[ -z "${PREPARE_ONLY:-}" ] || exit 0
+
+echo "catalogue: $("$BIN" locations --db "$DB" --json | python3 -c 'import json,sys; print(sum(l["homed"] for l in json.load(sys.stdin)))') copies"
+
+# Median wall time in ms of running "$@" RUNS times; {i} in an argument is the run number.
+median() {
+  local label=$1; shift
+  local times=()
+  for i in $(seq 1 "$RUNS"); do
+    local args=("${@//\{i\}/$i}")
+    local start end
+    start=$(date +%s%N)
+    "${args[@]}" > /dev/null
+    end=$(date +%s%N)
+    times+=($(( (end - start) / 1000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | python3 -c "
+import sys
+t = [int(x) for x in sys.stdin]
+print(f'$label: median {t[len(t)//2]/1000:.1f} ms (min {t[0]/1000:.1f}, max {t[-1]/1000:.1f}, {len(t)} runs)')"
+}
+
+# Each run uses a different copy, from the middle and end of the catalogue.
+median "checkout (whole process)" "$BIN" checkout --db "$DB" "C2G00{i}1000" --to "Bench Reader" --days 14
+median "checkin  (whole process)" "$BIN" checkin --db "$DB" "C2G00{i}1000"
+median "where BARCODE            " "$BIN" where --db "$DB" "C4G00{i}2000"
+median "where FREE TEXT          " "$BIN" where --db "$DB" "law contracts"
+
+# Stocktake: 10,000 scans at one bay: 9,000 copies homed there, 500 homed
+# elsewhere (misplaced), 400 unknown barcodes and 100 scanned twice.
+SCANS="$OUT/scans-10k.txt"
+sqlite3 "$DB" "
+  SELECT c.barcode FROM copy c JOIN location l ON l.id = c.home_id
+  WHERE l.path = 'London/Library/Bay 12' ORDER BY c.id LIMIT 9000;
+  SELECT c.barcode FROM copy c JOIN location l ON l.id = c.home_id
+  WHERE l.path = 'Manchester/Library' ORDER BY c.id LIMIT 500;
+  SELECT 'NOPE' || value FROM generate_series(1, 400);
+  SELECT c.barcode FROM copy c JOIN location l ON l.id = c.home_id
+  WHERE l.path = 'London/Library/Bay 12' ORDER BY c.id LIMIT 100;" > "$SCANS" 2>/dev/null || true
+if [ "$(wc -l < "$SCANS")" -ne 10000 ]; then
+  # generate_series is not in every sqlite3 shell
+  { sqlite3 "$DB" "SELECT c.barcode FROM copy c JOIN location l ON l.id = c.home_id WHERE l.path = 'London/Library/Bay 12' ORDER BY c.id LIMIT 9000;
+                   SELECT c.barcode FROM copy c JOIN location l ON l.id = c.home_id WHERE l.path = 'Manchester/Library' ORDER BY c.id LIMIT 500;"
+    seq 1 400 | sed 's/^/NOPE/'
+    sqlite3 "$DB" "SELECT c.barcode FROM copy c JOIN location l ON l.id = c.home_id WHERE l.path = 'London/Library/Bay 12' ORDER BY c.id LIMIT 100;"
+  } > "$SCANS"
+fi
+echo "stocktake of $(wc -l < "$SCANS") scanned barcodes at London/Library/Bay 12:"
+for i in 1 2 3; do
+  /usr/bin/time -f "  stocktake run $i: %e s, %M KB peak" "$BIN" stocktake --db "$DB" "London/Library/Bay 12" "$SCANS" > "$OUT/stocktake-$i.txt"
+done
+head -c 600 "$OUT/stocktake-1.txt" | grep -v '^ ' | head -8 || true

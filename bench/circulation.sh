@@ -38,7 +38,7 @@ n = 0
 for r in range(5):
     for row in rows:
         if n == 1_000_000: break
-        row = dict(row, barcode=f"C{r}{row[\"barcode\"]}")
+        row = dict(row, barcode="C" + str(r) + row["barcode"])
         out.writerow(row); n += 1
 ' > "$CSV.tmp"
     mv "$CSV.tmp" "$CSV"

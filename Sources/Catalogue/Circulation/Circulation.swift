@@ -217,6 +217,11 @@ extension Database {
     func place(_ path: String) throws -> (id: Int64, added: NewLocation?) {
         let found = try locationID(forPath: path)
         guard found.added else { return (found.id, nil) }
+        // A path with places under it ('London/Library' over its bays) is not news.
+        let under = try Bool.fetchOne(
+            self, sql: "SELECT EXISTS (SELECT 1 FROM location l WHERE l.id <> ? AND " + LocationPath.underSQL("l") + ")",
+            arguments: StatementArguments([found.id] + LocationPath.underArguments(path).map { $0 as (any DatabaseValueConvertible) })) ?? false
+        if under { return (found.id, nil) }
         return (found.id, NewLocation(path: path, closeNames: try closeLocationNames(to: path, except: found.id)))
     }
 
@@ -265,7 +270,7 @@ extension Database {
             guard distance <= 2 || sameLast else { return nil }
             return (candidate, sameLast ? min(distance, 3) : distance)
         }
-        return scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(5).map(\.0)
+        return scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
     }
 }
 

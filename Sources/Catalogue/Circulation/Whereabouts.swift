@@ -87,6 +87,11 @@ public struct Whereabouts: Hashable, Sendable, Encodable {
 public struct WhereAnswer: Sendable {
     public var copies: [Whereabouts]
     public var otherMatches: [Book]
+
+    public init(copies: [Whereabouts], otherMatches: [Book]) {
+        self.copies = copies
+        self.otherMatches = otherMatches
+    }
 }
 
 extension CatalogueDatabase {

@@ -18,7 +18,11 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         let seedFolder = try seed ?? Self.findSeed()
-        let catalogue = try DemoCatalogue.build(at: db, seed: seedFolder, clock: CatalogueOptions.clock())
+        // The books arrive 60 days ago, so that the tour's loans and sightings come after.
+        let clock = try CatalogueOptions.clock()
+        let arrived = clock.now().addingTimeInterval(-60 * 86_400)
+        _ = try DemoCatalogue.build(at: db, seed: seedFolder, clock: .fixed(arrived))
+        let catalogue = try CatalogueDatabase(path: db, create: false, clock: clock)
         let counts = try catalogue.counts()
         Terminal.line(Style.bold.apply("lawcat demo") + ": built \(db) from \(seedFolder): \(counts.books) books, \(counts.copies) copies.")
         Terminal.line()
@@ -33,7 +37,36 @@ struct Demo: ParsableCommand {
             Terminal.out(BookRendering.details(first))
             Terminal.line()
         }
+        try Self.circulate(at: db)
+        Terminal.line(Style.cyan.apply("$ lawcat where L000090") + "    # a copy on loan, at a meeting room")
+        try Where.show(try catalogue.whereabouts("L000090"))
+        Terminal.line()
+        Terminal.line(Style.cyan.apply("$ lawcat loans --overdue"))
+        Terminal.out(CirculationRendering.copies(try catalogue.loans(overdue: true)))
+        Terminal.line()
+        Terminal.line(Style.cyan.apply("$ lawcat where L000080") + "    # gone: where and when was it last seen?")
+        let missing = try catalogue.whereabouts("L000080")
+        try Where.show(WhereAnswer(copies: missing.copies.filter { $0.barcode == "L000080" }, otherMatches: []))
+        Terminal.line()
         Terminal.line("Try it yourself: lawcat search --db \(db) gloag scotland")
+        Terminal.line("                 lawcat where --db \(db) lewin trusts")
+    }
+
+    /// Some history for the tour, recorded with past clocks so that it is
+    /// real: a loan (3 days ago, due in 11 days), an overdue loan (out 35
+    /// days ago for 21 days) and a copy that went missing after it was last
+    /// seen on another floor.
+    static func circulate(at path: String) throws {
+        let now = try CatalogueOptions.clock().now()
+        func daysAgo(_ days: Double) throws -> CatalogueDatabase {
+            try CatalogueDatabase(path: path, create: false, clock: .fixed(now.addingTimeInterval(-days * 86_400)))
+        }
+        _ = try daysAgo(40).move(barcode: "L000080", to: "London/4F/Litigation", note: "left after a hearing bundle was prepared")
+        _ = try daysAgo(35).checkout(barcode: "L000165", to: "Tobias Penhaligon", due: .days(21))
+        _ = try daysAgo(20).seen(barcode: "L000080", at: "London/4F/Litigation", by: "Priya Raghunathan")
+        _ = try daysAgo(6).reportMissing(barcode: "L000080", note: "not in Litigation nor on its shelf")
+        _ = try daysAgo(3).checkout(
+            barcode: "L000090", to: "Harriet Ashworth-Blake", due: .days(14), at: "London/5F/Meeting room 5.12")
     }
 
     /// ./seed when run from the repository, else the seed folder beside these sources.

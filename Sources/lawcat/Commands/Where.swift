@@ -21,6 +21,11 @@ struct Where: ParsableCommand {
             try Terminal.json(answer.copies)
             return
         }
+        try Self.show(answer)
+    }
+
+    /// The human answer: each copy's sentence and trail, then the next matches.
+    static func show(_ answer: WhereAnswer) throws {
         if let first = answer.copies.first {
             Terminal.line(Style.bold.apply(first.title) + "  (book \(first.bookID))")
         }

@@ -231,9 +231,9 @@ struct CirculationCommandTests {
         let outcome = try lawcat.run("demo", "--db", "demo.sqlite", "--seed", Lawcat.repository.appendingPathComponent("seed").path)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("on loan to "))
-        #expect(outcome.stdout.contains("(overdue by "))
-        #expect(outcome.stdout.contains("missing since "))
-        #expect(outcome.stdout.contains("last seen at "))
+        #expect(outcome.stdout.contains("L000165  on-loan  unknown  Tobias Penhaligon  2026-10-22 09:30  2026-11-12 (+14d)"))
+        #expect(outcome.stdout.contains(
+            "missing since 2026-11-20 09:30, last seen at London/4F/Litigation on 2026-11-06 09:30 by Priya Raghunathan (seen)"))
         #expect(try lawcat.run("check", "--db", "demo.sqlite").status == 0)
     }
 }

@@ -51,6 +51,11 @@ public struct StocktakeCopy: Hashable, Sendable, Encodable, FetchableRecord {
 public struct DuplicateScan: Hashable, Sendable, Encodable {
     public var barcode: String
     public var times: Int
+
+    public init(barcode: String, times: Int) {
+        self.barcode = barcode
+        self.times = times
+    }
 }
 
 /// What a stocktake of one location found.

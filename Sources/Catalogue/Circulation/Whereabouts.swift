@@ -9,6 +9,13 @@ public struct Sighting: Hashable, Sendable, Encodable {
     /// The kind of event that placed it: added, checked-out, returned, moved, seen, found.
     public var how: String
 
+    public init(location: String?, at: String, by: String?, how: String) {
+        self.location = location
+        self.at = at
+        self.by = by
+        self.how = how
+    }
+
     enum CodingKeys: String, CodingKey { case location, at, by, how }
 
     public func encode(to encoder: any Encoder) throws {
@@ -26,6 +33,12 @@ public struct LastLoan: Hashable, Sendable, Encodable {
     public var name: String
     public var out: String
     public var returned: String?
+
+    public init(name: String, out: String, returned: String?) {
+        self.name = name
+        self.out = out
+        self.returned = returned
+    }
 
     enum CodingKeys: String, CodingKey { case name, out, returned }
 

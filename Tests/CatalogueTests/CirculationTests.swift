@@ -125,6 +125,24 @@ struct CirculationTests {
         #expect(try db.check().isClean)
     }
 
+    @Test("Given a missing copy, when a sighting is appended to the log directly, then SQLite refuses it: found must come first")
+    func missingNeedsFound() throws {
+        let db = try circulationCatalogue(TestClock("2026-11-26T09:30:00Z"))
+        _ = try db.reportMissing(barcode: "C1")
+        for kind in ["seen", "moved", "returned"] {
+            #expect(throws: DatabaseError.self) {
+                try db.writer.write { db in
+                    try db.execute(
+                        sql: """
+                            INSERT INTO event(copy_id, kind, at, location_id)
+                            SELECT id, ?, '2026-11-26T10:00:00.000Z', home_id FROM copy WHERE barcode = 'C1'
+                            """, arguments: [kind])
+                }
+            }
+        }
+        #expect(try db.whereabouts("C1").copies.first?.status == .missing)
+    }
+
     @Test("Given a due date of today, when lent, then it is accepted and overdue only from tomorrow")
     func dueToday() throws {
         let clock = TestClock("2026-11-26T09:30:00Z")

@@ -55,6 +55,7 @@ enum Refusal: String {
     case alreadyMissing = "lawcat:already-missing"
     case notMissing = "lawcat:not-missing"
     case onLoan = "lawcat:on-loan"
+    case missing = "lawcat:missing"
 
     init?(_ error: DatabaseError) {
         guard let message = error.message, let refusal = Refusal(rawValue: message) else { return nil }
@@ -75,7 +76,7 @@ enum Refusal: String {
             reason = "this copy has been withdrawn; nothing more can happen to it"
         case .notOnShelf where status == "on-loan":
             reason = "already on loan to \(borrower); check it in first with `lawcat checkin \(barcode)`"
-        case .notOnShelf where status == "missing":
+        case .notOnShelf where status == "missing", .missing:
             reason = "this copy is missing; record where it turned up with `lawcat found \(barcode)` first"
         case .notOnShelf:
             reason = "this copy is \(status), not on the shelf"

@@ -10,6 +10,7 @@
 enum Migrations {
     static let all: [(identifier: String, sql: String)] = [
         ("v1-foundation", v1Foundation),
+        ("v2-circulation", v2Circulation),
     ]
 
     /// The catalogue as first shipped: books, copies, locations, people, the
@@ -222,6 +223,22 @@ CREATE TRIGGER event_marks_missing AFTER INSERT ON event WHEN new.kind = 'missin
 END;
 CREATE TRIGGER event_marks_withdrawn AFTER INSERT ON event WHEN new.kind = 'withdrawn' BEGIN
   UPDATE copy SET status = 'withdrawn', since = new.at WHERE id = new.copy_id;
+END;
+"""
+}
+
+extension Migrations {
+    /// Circulation: a missing copy must be found before it can be returned,
+    /// moved or seen, so that every sighting of a missing copy leaves a
+    /// `found` event in its trail.
+    static let v2Circulation = """
+-- v2-circulation: a missing copy is found before anything else is recorded
+-- of it. A return, move or sighting of a missing copy would otherwise place it
+-- and leave it `missing`; lawcat records a `found` event first (in the same
+-- transaction), and this trigger makes that the only way.
+CREATE TRIGGER event_sighting_refused_when_missing BEFORE INSERT ON event
+WHEN new.kind IN ('returned', 'moved', 'seen') AND (SELECT status FROM copy WHERE id = new.copy_id) = 'missing' BEGIN
+  SELECT RAISE(ABORT, 'lawcat:missing');
 END;
 """
 }

@@ -57,7 +57,8 @@ median() {
   local label=$1; shift
   local times=()
   for i in $(seq 1 "$RUNS"); do
-    local args=("${@//\{i\}/$i}")
+    local n; n=$(printf %03d "$i")
+    local args=("${@//\{i\}/$n}")
     local start end
     start=$(date +%s%N)
     "${args[@]}" > /dev/null
@@ -70,10 +71,12 @@ t = [int(x) for x in sys.stdin]
 print(f'$label: median {t[len(t)//2]/1000:.1f} ms (min {t[0]/1000:.1f}, max {t[-1]/1000:.1f}, {len(t)} runs)')"
 }
 
-# Each run uses a different copy, from the middle and end of the catalogue.
-median "checkout (whole process)" "$BIN" checkout --db "$DB" "C2G00{i}1000" --to "Bench Reader" --days 14
-median "checkin  (whole process)" "$BIN" checkin --db "$DB" "C2G00{i}1000"
-median "where BARCODE            " "$BIN" where --db "$DB" "C4G00{i}2000"
+# Each run uses a different copy (C2G0001000, C2G0002000, ...), in the middle of the catalogue.
+# First make sure none of them is still out from an interrupted run.
+for i in $(seq 1 "$RUNS"); do printf 'C2G0%03d000\n' "$i"; done | "$BIN" checkin --db "$DB" - >/dev/null 2>&1 || true
+median "checkout (whole process)" "$BIN" checkout --db "$DB" "C2G0{i}000" --to "Bench Reader" --days 14
+median "checkin  (whole process)" "$BIN" checkin --db "$DB" "C2G0{i}000"
+median "where BARCODE            " "$BIN" where --db "$DB" "C4G0{i}500"
 median "where FREE TEXT          " "$BIN" where --db "$DB" "law contracts"
 
 # Stocktake: 10,000 scans at one bay: 9,000 copies homed there, 500 homed

@@ -225,6 +225,21 @@ struct CirculationCommandTests {
         #expect(try lawcat.run("check").status == 0)
     }
 
+    @Test("Given a time zone, then times are shown in local time, stored in UTC, and today and due dates are local days")
+    func localTime() throws {
+        var lawcat = try circulationLawcat()
+        lawcat.environment["TZ"] = "Pacific/Auckland"  // UTC+13 in November
+        lawcat.environment["LAWCAT_NOW"] = "2026-11-26T12:00:00Z"  // 27 November, 01:00 in Auckland
+        var outcome = try lawcat.run("checkout", "C1", "--to", "Jane Smith", "--days", "1")
+        #expect(outcome.stdout.contains("due 2026-11-28"))
+        outcome = try lawcat.run("where", "C1")
+        #expect(outcome.stdout.contains("on loan to Jane Smith since 2026-11-27 01:00, due 2026-11-28"))
+        let copy = try whereJSON(lawcat, "C1")
+        #expect(copy["since"] as? String == "2026-11-26T12:00:00.000Z")
+        outcome = try lawcat.run("checkout", "C2", "--to", "Jane Smith", "--due", "2026-11-26")
+        #expect(outcome.status == 64, "26 November is yesterday in Auckland")
+    }
+
     @Test("Given the demo, then the tour shows a copy on loan, an overdue one and a missing one with its last known place")
     func demoTour() throws {
         let lawcat = try Lawcat()

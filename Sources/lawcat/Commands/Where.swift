@@ -41,7 +41,8 @@ struct Where: ParsableCommand {
             Terminal.line()
             Terminal.line("Next matches (ask with more words, an ISBN or a barcode):")
             for book in answer.otherMatches {
-                Terminal.line("  \(book.id)  \(book.fields.title.truncated(to: 70))")
+                let facts = [book.fields.edition, book.fields.date].compactMap { $0 }.joined(separator: ", ")
+                Terminal.line("  \(book.id)  \(book.fields.title.truncated(to: 70))" + (facts.isEmpty ? "" : " (\(facts))"))
             }
         }
     }

@@ -2,7 +2,7 @@
 # Circulation benchmark: checkout, checkin and where as whole processes, and a
 # stocktake of 10,000 scanned barcodes, on a catalogue of one million copies.
 #
-#   bench/circulation.sh            # build (release), prepare once, measure
+#   bench/circulation.sh            # build (release, static Swift runtime), prepare once, measure
 #   PREPARE_ONLY=1 bench/circulation.sh
 #   RUNS=31 bench/circulation.sh    # more runs for the medians
 #
@@ -20,8 +20,8 @@ for candidate in ../shared/data /work/shared/data; do
 done
 [ -n "$DATA" ] || { echo "no lc-general.csv.xz in ../shared/data or /work/shared/data" >&2; exit 1; }
 
-swift build -c release --product lawcat >&2
-BIN="$(swift build -c release --show-bin-path)/lawcat"
+swift build -c release --static-swift-stdlib --product lawcat >&2
+BIN="$(swift build -c release --static-swift-stdlib --show-bin-path)/lawcat"
 DB="$OUT/catalogue-1m.sqlite"
 CSV="$OUT/copies-1m.csv"
 export NO_COLOR=1

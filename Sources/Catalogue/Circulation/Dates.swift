@@ -3,23 +3,31 @@ import Foundation
 /// Calendar dates (`YYYY-MM-DD`) in the librarian's time zone: due dates are
 /// days, not instants, and "today" is the local day.
 public enum LocalDay {
-    static func calendar(_ timeZone: TimeZone) -> Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        return calendar
+    // The C library's local time (TZ) rather than Foundation's Calendar: it
+    // answers the same for whole days and keeps ICU out of every command's
+    // start-up.
+
+    /// The day `date` falls on in local time, as `YYYY-MM-DD`.
+    public static func string(from date: Date) -> String {
+        var seconds = time_t(floor(date.timeIntervalSince1970))
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        return twoDigits(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
     }
 
-    /// The day `date` falls on in `timeZone`, as `YYYY-MM-DD`.
-    public static func string(from date: Date, timeZone: TimeZone = .current) -> String {
-        let parts = calendar(timeZone).dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    /// The day `days` after the local day `date` falls on.
+    public static func string(adding days: Int, to date: Date) -> String {
+        let today = string(from: date)
+        guard let julian = julian(today) else { return today }
+        return dayString(julian: julian + days)
     }
 
-    /// The day `days` after the day `date` falls on.
-    public static func string(adding days: Int, to date: Date, timeZone: TimeZone = .current) -> String {
-        let calendar = calendar(timeZone)
-        let day = calendar.date(byAdding: .day, value: days, to: date) ?? date
-        return string(from: day, timeZone: timeZone)
+    static func twoDigits(year: Int, month: Int, day: Int) -> String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let text = String(n)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
     }
 
     /// The number of whole days from day `from` to day `to` (both `YYYY-MM-DD`).
@@ -57,6 +65,6 @@ public enum LocalDay {
         let day = e - (153 * m + 2) / 5 + 1
         let month = m + 3 - 12 * (m / 10)
         let year = 100 * b + d - 4800 + m / 10
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        return twoDigits(year: year, month: month, day: day)
     }
 }

@@ -3,6 +3,7 @@ import Catalogue
 
 struct Loans: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "loans",
         abstract: "Who has what: every copy on loan, soonest due first.")
 
     @OptionGroup var catalogue: CatalogueOptions
@@ -26,6 +27,7 @@ struct Loans: ParsableCommand {
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Missing copies, overdue loans, or copies nobody has seen for a while.",
         discussion: """
             missing: missing copies with their last known place (--days N: missing for at
@@ -63,6 +65,7 @@ extension ReportKind: ExpressibleByArgument {}
 
 struct Locations: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "locations",
         abstract: "Every location, with how many copies belong there and how many are there now.")
 
     @OptionGroup var catalogue: CatalogueOptions
@@ -82,6 +85,7 @@ struct Locations: ParsableCommand {
 
 struct People: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "people",
         abstract: "Everyone who borrows, with how many copies they have now and have ever borrowed.")
 
     @OptionGroup var catalogue: CatalogueOptions

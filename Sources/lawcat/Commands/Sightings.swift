@@ -3,6 +3,7 @@ import Catalogue
 
 struct Move: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "move",
         abstract: "Record that a copy now sits at a location (its home does not change).",
         discussion: "A copy on loan stays on loan. A missing copy is recorded as found there first.")
 
@@ -22,6 +23,7 @@ struct Move: ParsableCommand {
 
 struct Seen: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "seen",
         abstract: "Record a sighting of a copy: where, and by whom.",
         discussion: """
             Without --at, the copy is seen where it is believed to be (else its home). A
@@ -46,6 +48,7 @@ struct Seen: ParsableCommand {
 
 struct Missing: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "missing",
         abstract: "Report a copy missing. Where it was last seen is kept.")
 
     @OptionGroup var catalogue: CatalogueOptions
@@ -62,6 +65,7 @@ struct Missing: ParsableCommand {
 
 struct Found: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "found",
         abstract: "Record that a missing copy turned up: at --at, else at its home.")
 
     @OptionGroup var catalogue: CatalogueOptions
@@ -80,6 +84,7 @@ struct Found: ParsableCommand {
 
 struct Withdraw: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "withdraw",
         abstract: "Withdraw a copy for good; its history stays (the same as `remove BARCODE`).")
 
     @OptionGroup var catalogue: CatalogueOptions

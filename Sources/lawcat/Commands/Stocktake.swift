@@ -4,6 +4,7 @@ import Foundation
 
 struct Stocktake: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "stocktake",
         abstract: "Take stock of a location from scanned barcodes.",
         discussion: """
             Reads barcodes one per line from FILE, or standard input when FILE is - or left
@@ -92,6 +93,7 @@ struct Stocktake: ParsableCommand {
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Check the catalogue: SQLite's integrity and foreign keys, the full-text index, and every copy's state against its event log.",
         discussion: "Exits 0 when all is well, 1 listing every problem otherwise. Changes nothing.")
 

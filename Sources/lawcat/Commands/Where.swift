@@ -3,6 +3,7 @@ import Catalogue
 
 struct Where: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "where",
         abstract: "Where is it now? Every copy of a book: where, who has it, or where it was last seen.",
         discussion: """
             Give a barcode (that copy first, then the book's other copies), an ISBN, or
@@ -49,7 +50,8 @@ struct Where: ParsableCommand {
 }
 
 struct History: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Every event of a copy, oldest first.")
+    static let configuration = CommandConfiguration(
+        commandName: "history", abstract: "Every event of a copy, oldest first.")
 
     @OptionGroup var catalogue: CatalogueOptions
     @OptionGroup var output: OutputOptions

@@ -4,19 +4,36 @@ import Foundation
 /// How circulation answers look on a terminal. Times are stored in UTC and
 /// shown in local time (TZ).
 enum CirculationRendering {
-    private static let localFormatter: DateFormatter = {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = .current
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter
-    }()
-
-    /// A stored UTC timestamp in local time: `2026-11-26 09:30`.
+    /// A stored UTC timestamp (`2026-11-26T09:30:00.000Z`) in local time:
+    /// `2026-11-26 09:30`. Parsed by hand and converted with the C library,
+    /// which is much quicker to start than Foundation's formatters.
     static func time(_ stamp: String?) -> String {
         guard let stamp else { return "" }
-        guard let date = Timestamp.date(from: stamp) else { return stamp }
-        return localFormatter.string(from: date)
+        let digits = Array(stamp.utf8)
+        func number(_ from: Int, _ count: Int) -> Int32? {
+            guard digits.count >= from + count else { return nil }
+            var value: Int32 = 0
+            for byte in digits[from..<(from + count)] {
+                guard (48...57).contains(byte) else { return nil }
+                value = value * 10 + Int32(byte - 48)
+            }
+            return value
+        }
+        guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+            let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2)
+        else { return stamp }
+        var utc = tm()
+        utc.tm_year = year - 1900
+        utc.tm_mon = month - 1
+        utc.tm_mday = day
+        utc.tm_hour = hour
+        utc.tm_min = minute
+        utc.tm_sec = second
+        var seconds = timegm(&utc)
+        var local = tm()
+        localtime_r(&seconds, &local)
+        func pad(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(local.tm_year + 1900)-\(pad(local.tm_mon + 1))-\(pad(local.tm_mday)) \(pad(local.tm_hour)):\(pad(local.tm_min))"
     }
 
     /// The answer to "where is it?", in one sentence.

@@ -78,7 +78,8 @@ struct Stocktake: ParsableCommand {
         let rows = items.map(cells)
         let columns = rows.map(\.count).max() ?? 1
         var widths = [Int](repeating: 0, count: columns)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.displayWidth) } }
+        // The last column is not padded, so its (long, often non-ASCII) cells need no measuring.
+        for row in rows { for (i, cell) in row.enumerated().dropLast() { widths[i] = max(widths[i], cell.displayWidth) } }
         var text = ""
         for row in rows {
             var line = " "

@@ -39,7 +39,9 @@ struct Table {
 extension String {
     /// Columns on a terminal: wide (East Asian) characters take two, combining marks none.
     var displayWidth: Int {
-        unicodeScalars.reduce(0) { width, scalar in
+        // Most cells are ASCII: one column a byte, without Unicode property look-ups.
+        if utf8.allSatisfy({ $0 < 0x80 }) { return utf8.count }
+        return unicodeScalars.reduce(0) { width, scalar in
             let value = scalar.value
             if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark {
                 return width
@@ -55,6 +57,7 @@ extension String {
     /// At most `width` columns, ending in "…" when cut.
     func truncated(to width: Int) -> String {
         guard displayWidth > width else { return self }
+        if utf8.allSatisfy({ $0 < 0x80 }) { return String(prefix(width - 1)) + "…" }
         var result = ""
         var used = 0
         for character in self {

@@ -8,7 +8,12 @@ final class TestClock: @unchecked Sendable {
     private let lock = NSLock()
     private var date: Date
 
-    init(_ text: String) { date = Timestamp.date(from: text)! }
+    init(_ text: String) {
+        // "Today" and due dates are local days: pin the time zone for exact answers.
+        setenv("TZ", "UTC", 1)
+        tzset()
+        date = Timestamp.date(from: text)!
+    }
 
     func set(_ text: String) {
         lock.withLock { date = Timestamp.date(from: text)! }

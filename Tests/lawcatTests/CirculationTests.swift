@@ -4,7 +4,9 @@ import Testing
 /// A catalogue with two books: 'Chitty on Contracts' (C1 homed at
 /// London/Library/Bay 1, C2 at Bay 2) and 'Palmer's Company Law' (P1, P2 at Bay 1).
 func circulationLawcat() throws -> Lawcat {
-    let lawcat = try Lawcat()
+    var lawcat = try Lawcat()
+    // Times are shown in local time: pin it, whatever the machine's /etc/localtime says.
+    lawcat.environment["TZ"] = "UTC"
     var outcome = try lawcat.run(
         "add", "--title", "Chitty on Contracts", "--isbn", "9780414108004",
         "--copy", "C1", "--at", "London/Library/Bay 1", "--copy", "C2", "--at", "London/Library/Bay 2")
@@ -242,7 +244,8 @@ struct CirculationCommandTests {
 
     @Test("Given the demo, then the tour shows a copy on loan, an overdue one and a missing one with its last known place")
     func demoTour() throws {
-        let lawcat = try Lawcat()
+        var lawcat = try Lawcat()
+        lawcat.environment["TZ"] = "UTC"
         let outcome = try lawcat.run("demo", "--db", "demo.sqlite", "--seed", Lawcat.repository.appendingPathComponent("seed").path)
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("on loan to "))

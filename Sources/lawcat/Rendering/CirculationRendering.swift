@@ -98,7 +98,8 @@ enum CirculationRendering {
                 ? "last seen " + (copy.lastSeen?.location ?? "?")
                 : (copy.location ?? "unknown")
             table.add(
-                copy.barcode, copy.status.rawValue, place, copy.borrower ?? copy.lastBorrower?.name ?? "",
+                copy.barcode, copy.status.rawValue, place,
+                copy.borrower ?? (copy.status == .missing ? copy.lastBorrower.map { "last: " + $0.name } : nil) ?? "",
                 time(copy.since), due, copy.title.truncated(to: 50))
         }
         return table.render()

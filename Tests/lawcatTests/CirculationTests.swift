@@ -149,6 +149,26 @@ struct CirculationCommandTests {
         #expect(try lawcat.run("check").status == 0)
     }
 
+    @Test("Given withdraw and remove of a copy, then both withdraw it, keep its history and refuse anything after")
+    func withdraw() throws {
+        let lawcat = try circulationLawcat()
+        var outcome = try lawcat.run("withdraw", "C1", "--note", "superseded")
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == "C1: withdrawn\n")
+        outcome = try lawcat.run("remove", "C2")
+        #expect(outcome.status == 0)
+        for barcode in ["C1", "C2"] {
+            #expect(try whereJSON(lawcat, barcode)["status"] as? String == "withdrawn")
+            outcome = try lawcat.run("checkout", barcode, "--to", "Jane Smith")
+            #expect(outcome.status == 1)
+            #expect(outcome.stderr == "error: \(barcode): this copy has been withdrawn; nothing more can happen to it\n")
+        }
+        outcome = try lawcat.run("history", "C1")
+        #expect(outcome.stdout.contains("withdrawn") && outcome.stdout.contains("superseded"))
+        outcome = try lawcat.run("locations", "--json")
+        #expect(outcome.stdout.contains("\"homed\" : 2"), "withdrawn copies are not counted")
+    }
+
     @Test("Given checkin --at a location nobody named before, then it is added and close names are suggested")
     func newLocation() throws {
         let lawcat = try circulationLawcat()

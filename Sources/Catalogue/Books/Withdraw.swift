@@ -72,7 +72,9 @@ enum Refusal: String {
         let borrower: String = row?["borrower"] ?? "someone"
         let reason: String
         switch self {
-        case .withdrawn:
+        case .withdrawn, _ where status == "withdrawn":
+            // SQLite runs the newest BEFORE trigger first, so a withdrawn copy can
+            // trip another refusal before `lawcat:withdrawn`: the status decides.
             reason = "this copy has been withdrawn; nothing more can happen to it"
         case .notOnShelf where status == "on-loan":
             reason = "already on loan to \(borrower); check it in first with `lawcat checkin \(barcode)`"

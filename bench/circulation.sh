@@ -52,25 +52,28 @@ fi
 
 echo "catalogue: $("$BIN" locations --db "$DB" --json | python3 -c 'import json,sys; print(sum(l["homed"] for l in json.load(sys.stdin)))') copies"
 
-# Median wall time in ms of running "$@" RUNS times; {i} in an argument is the run number.
+# Median wall time and CPU time (user + system, from wait4) in ms of running
+# "$@" RUNS times; {i} in an argument is the run number, as 001, 002, ...
 median() {
-  local label=$1; shift
-  local times=()
-  for i in $(seq 1 "$RUNS"); do
-    local n; n=$(printf %03d "$i")
-    local args=("${@//\{i\}/$n}")
-    local start end
-    start=$(date +%s%N)
-    "${args[@]}" > /dev/null
-    end=$(date +%s%N)
-    times+=($(( (end - start) / 1000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | python3 -c "
-import sys
-t = [int(x) for x in sys.stdin]
-print(f'$label: median {t[len(t)//2]/1000:.1f} ms (min {t[0]/1000:.1f}, max {t[-1]/1000:.1f}, {len(t)} runs)')"
+  python3 - "$RUNS" "$@" <<'PY'
+import os, subprocess, sys, time
+runs, label, command = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+wall, cpu = [], []
+for i in range(1, runs + 1):
+    args = [a.replace("{i}", "%03d" % i) for a in command]
+    start = time.perf_counter()
+    child = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall.append((time.perf_counter() - start) * 1000)
+    cpu.append((usage.ru_utime + usage.ru_stime) * 1000)
+    if status != 0: sys.exit(f"{label}: {' '.join(args)} failed")
+wall.sort(); cpu.sort()
+print(f"{label}: median {wall[runs // 2]:.1f} ms wall, {cpu[runs // 2]:.1f} ms CPU "
+      f"(wall min {wall[0]:.1f}, max {wall[-1]:.1f}; {runs} runs)")
+PY
 }
 
+echo "load average before measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 # Each run uses a different copy (C2G0001000, C2G0002000, ...), in the middle of the catalogue.
 # First make sure none of them is still out from an interrupted run.
 for i in $(seq 1 "$RUNS"); do printf 'C2G0%03d000\n' "$i"; done | "$BIN" checkin --db "$DB" - >/dev/null 2>&1 || true
@@ -100,6 +103,10 @@ if [ "$(wc -l < "$SCANS")" -ne 10000 ]; then
 fi
 echo "stocktake of $(wc -l < "$SCANS") scanned barcodes at London/Library/Bay 12:"
 for i in 1 2 3; do
-  /usr/bin/time -f "  stocktake run $i: %e s, %M KB peak" "$BIN" stocktake --db "$DB" "London/Library/Bay 12" "$SCANS" > "$OUT/stocktake-$i.txt"
+  /usr/bin/time -f "  stocktake run $i: %e s wall, %U s user + %S s system CPU, %M KB peak" \
+    "$BIN" stocktake --db "$DB" "London/Library/Bay 12" "$SCANS" > "$OUT/stocktake-$i.txt"
 done
+/usr/bin/time -f "  stocktake --json: %e s wall, %U s user + %S s system CPU, %M KB peak" \
+  "$BIN" stocktake --db "$DB" "London/Library/Bay 12" "$SCANS" --json > "$OUT/stocktake.json"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 head -c 600 "$OUT/stocktake-1.txt" | grep -v '^ ' | head -8 || true

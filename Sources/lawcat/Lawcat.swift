@@ -17,6 +17,7 @@ struct Lawcat: ParsableCommand {
         subcommands: [
             Init.self, Add.self, Show.self, Edit.self, Remove.self, Search.self,
             Import.self, Export.self, Demo.self,
+            Backup.self, Restore.self,
         ]
     )
 

@@ -28,6 +28,8 @@ public enum CatalogueError: Error, Equatable, Sendable {
     case fileNotFound(path: String)
     case invalidImport(problems: [ImportProblem], total: Int)
     case invalidFile(path: String, reason: String)
+    /// A file that a command would replace (a backup), without --force.
+    case alreadyExists(path: String)
 
     // Circulation (refusals that the event log's triggers enforce)
     case refused(barcode: String, reason: String)
@@ -69,6 +71,8 @@ public enum CatalogueError: Error, Equatable, Sendable {
             return "nothing imported: \(total) bad \(total == 1 ? "row" : "rows"): \(shown)\(more)"
         case .invalidFile(let path, let reason):
             return "cannot read \(path): \(reason); nothing was changed"
+        case .alreadyExists(let path):
+            return "\(path) already exists; name another file, or add --force to replace it (nothing was changed)"
         case .refused(let barcode, let reason):
             return "\(barcode): \(reason)"
         case .unexpected(let what):

@@ -37,7 +37,19 @@ public enum CatalogueError: Error, Equatable, Sendable {
     /// Anything unexpected: still one line, never a trace.
     case unexpected(String)
 
+    /// Reliability review: messages echo what the user gave (a date, a
+    /// location, a barcode), which may hold line breaks or other control
+    /// characters; they are shown as spaces so that an error stays one line.
     public var message: String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .lineSeparator, .paragraphSeparator: " "
+            default: scalar
+            }
+        }))
+    }
+
+    private var text: String {
         switch self {
         case .noCatalogue(let path):
             return "no catalogue at \(path); create one with `lawcat init`, or name another with --db or LAWCAT_DB"

@@ -57,8 +57,26 @@ struct HostileText {
         return result
     }
 
+    /// A well-formed CSV file whose field values are hostile: some rows are
+    /// good, so that imports both succeed and fail.
+    mutating func structuredCSV() -> [UInt8] {
+        func quoted(_ field: String) -> String {
+            "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        var csv = "title,date,barcode,location\n"
+        for row in 0..<int(1..<5) {
+            let title = int(0..<3) == 0 ? text(length: 4) : "Title \(row)"
+            let date = int(0..<3) == 0 ? text(length: 2) : "2019"
+            let barcode = int(0..<3) == 0 ? text(length: 2) : "Z\(int(0..<1_000_000))"
+            let location = int(0..<3) == 0 ? text(length: 3) : "York/1F"
+            csv += [title, date, barcode, location].map(quoted).joined(separator: ",") + "\r\n"
+        }
+        return Array(csv.utf8)
+    }
+
     /// Raw bytes for a CSV file: CSV syntax, text, and bytes that are not UTF-8.
     mutating func csvBytes() -> [UInt8] {
+        if int(0..<3) == 0 { return structuredCSV() }
         var bytes: [UInt8] = []
         if int(0..<4) == 0 { bytes += [0xEF, 0xBB, 0xBF] }
         if int(0..<3) > 0 {
@@ -102,11 +120,11 @@ struct FuzzTests {
         #expect(error.exitCode != 70, "unexpected for \(input.debugDescription.prefix(200)): \(error.message.prefix(300))")
     }
 
-    @Test("Given 3,000 hostile queries, when each is searched, then none crashes, hangs or escapes as anything but a one-line error", .timeLimit(.minutes(1)))
+    @Test("Given 2,000 hostile queries, when each is searched, then none crashes, hangs or escapes as anything but a one-line error", .timeLimit(.minutes(1)))
     func hostileQueries() throws {
         let (catalogue, _) = try Self.target()
         var hostile = HostileText(random: SeededGenerator(seed: 20261126))
-        for _ in 0..<3000 {
+        for _ in 0..<2000 {
             let query = hostile.text()
             do {
                 _ = try catalogue.search(query, limit: 20)
@@ -117,13 +135,13 @@ struct FuzzTests {
         #expect(try !catalogue.search("chitty").isEmpty)
     }
 
-    @Test("Given 1,500 hostile CSV files, when each is imported, then each is taken whole or refused with one line and the catalogue unchanged", .timeLimit(.minutes(1)))
+    @Test("Given 500 hostile CSV files, when each is imported, then each is taken whole or refused with one line and the catalogue unchanged", .timeLimit(.minutes(1)))
     func hostileCSV() throws {
         let (catalogue, _) = try Self.target()
         var hostile = HostileText(random: SeededGenerator(seed: 4181))
         let file = try temporaryFile("", name: "fuzz.csv")
         var imported = 0, refused = 0
-        for _ in 0..<1500 {
+        for _ in 0..<500 {
             let bytes = hostile.csvBytes()
             try Data(bytes).write(to: URL(fileURLWithPath: file))
             let before = try BackupTests.csvExport(catalogue)
@@ -143,12 +161,12 @@ struct FuzzTests {
         #expect(refused > 100 && imported > 10, "the generator should produce both: \(imported) imported, \(refused) refused")
     }
 
-    @Test("Given 3,000 hostile dates, barcodes and locations, when each is added, then it is stored as valid or refused with one line and nothing stored", .timeLimit(.minutes(1)))
+    @Test("Given 2,400 hostile dates, barcodes and locations, when each is added, then it is stored as valid or refused with one line and nothing stored", .timeLimit(.minutes(1)))
     func hostileFields() throws {
         let (catalogue, start) = try Self.target()
         var hostile = HostileText(random: SeededGenerator(seed: 1_000_003))
         var stored = 0
-        for n in 0..<3000 {
+        for n in 0..<2400 {
             let date = n % 3 == 0 ? hostile.text(length: 3) : "2019"
             let barcode = n % 3 == 1 ? hostile.text(length: 3) : "F\(n)"
             let location = n % 3 == 2 ? hostile.text(length: 4) : "Leeds/2F"
@@ -158,6 +176,9 @@ struct FuzzTests {
                     BookFields(title: "Fuzz \(n)", date: date), copies: [NewCopy(barcode: barcode, location: location)])
                 stored += 1
                 let book = try catalogue.book(String(id))
+                for copy in book.copies {
+                    #expect(copy.barcode.range(of: #"^[!-~]{1,64}$"#, options: .regularExpression) != nil, "stored barcode \(copy.barcode.debugDescription)")
+                }
                 if let date = book.book.fields.date {
                     #expect(date.range(of: #"^\d{4}(-\d{2}(-\d{2})?)?$"#, options: .regularExpression) != nil, "stored date \(date)")
                 }
@@ -173,7 +194,7 @@ struct FuzzTests {
             }
         }
         #expect(try catalogue.verify() == [])
-        #expect(stored > 1000)
+        #expect(stored > 500)
         _ = start
     }
 }

@@ -32,8 +32,8 @@ enum Binary {
         ]
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("lawcat-run-\(UUID().uuidString)")
         let out = base.appendingPathExtension("out"), err = base.appendingPathExtension("err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         process.standardInput = FileHandle.nullDevice
@@ -75,7 +75,7 @@ enum Binary {
     /// A generated import file of `rows` copies, barcodes `PREFIX0000000`...
     static func csv(rows: Int, prefix: String) throws -> String {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("lawcat-\(prefix)-\(UUID().uuidString).csv")
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         var text = "title,authors,subjects,date,jurisdiction,barcode,location\n"
         let topics = ["contract", "tort", "trusts", "company", "insolvency"]

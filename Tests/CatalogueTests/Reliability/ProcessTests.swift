@@ -105,6 +105,44 @@ struct ProcessTests {
         }
     }
 
+    @Test("Given processes adding books, when a backup is restored under them, then every command succeeds and the catalogue passes verify, with the backup's books and those added after")
+    func restoreUnderLoad() async throws {
+        let folder = try Self.folder()
+        let base = try Self.base(rows: 100, in: folder)
+        let db = base.path
+        let backup = folder + "/backup.sqlite"
+        #expect(try Binary.run("backup", backup, db: db).status == 0)
+        #expect(try Binary.run("add", "--title", "Before the restore", "--copy", "GONE1", "--at", "Leeds", db: db).status == 0)
+
+        let outcomes = try await withThrowingTaskGroup(of: [Binary.Outcome].self) { group in
+            for adder in 0..<2 {
+                group.addTask {
+                    try (0..<15).map { n in
+                        try Binary.run("add", "--title", "Load \(adder)-\(n)", "--copy", "LOAD\(adder)x\(n)", "--at", "Leeds", db: db)
+                    }
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: .milliseconds(400))
+                return [try Binary.run("restore", backup, db: db)]
+            }
+            var all: [Binary.Outcome] = []
+            for try await outcomes in group { all += outcomes }
+            return all
+        }
+        for outcome in outcomes {
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+        }
+        let catalogue = try CatalogueDatabase(path: db, create: false)
+        #expect(try catalogue.verify() == [])
+        var csv = ""
+        try catalogue.export(format: .csv) { csv += $0 }
+        #expect(!csv.contains("GONE1"), "the restore put the backup in place")
+        #expect(csv.contains("BASE0000099"))
+        let aside = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.contains(".replaced-") }
+        #expect(aside.count == 1)
+    }
+
     /// Bytes of the catalogue file and its export, to show nothing changed.
     static func snapshot(_ db: String) throws -> Data {
         try Data(contentsOf: URL(fileURLWithPath: db))

@@ -6,7 +6,8 @@
 #   bench/reliability.sh crash      # or one part: crash, concurrency, million, title
 #
 # Environment: ROWS (crash import size, default 100000), MILLION (default
-# 1000000), WRITERS (default 8), KEEP=1 to keep the scratch folder.
+# 1000000), WRITERS (default 8), KEEP=1 to keep the scratch folder, SCRATCH=DIR
+# to build in DIR instead of .build.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -18,8 +19,12 @@ WORK=$(mktemp -d /tmp/lawcat-reliability.XXXXXX)
 [ "${KEEP:-}" = 1 ] || trap 'rm -rf "$WORK"' EXIT
 export NO_COLOR=1 LAWCAT_NOW=2026-11-26T09:30:00Z
 
-swift build -c release --product lawcat >/dev/null
-BIN=$(swift build -c release --show-bin-path)/lawcat
+# SCRATCH: a separate build folder, so that the release build does not wait
+# for (or hold up) the debug build in .build.
+SCRATCH_ARGS=()
+[ -n "${SCRATCH:-}" ] && SCRATCH_ARGS=(--scratch-path "$SCRATCH")
+swift build -c release --product lawcat "${SCRATCH_ARGS[@]}" >/dev/null
+BIN=$(swift build -c release "${SCRATCH_ARGS[@]}" --show-bin-path)/lawcat
 echo "lawcat: $BIN"
 echo "scratch: $WORK"
 

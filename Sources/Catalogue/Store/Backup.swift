@@ -102,7 +102,10 @@ extension CatalogueDatabase {
         let staging = path + ".restoring-\(getpid())"
         defer { removeDatabaseFiles(staging) }
         let staged = try stage(file, at: staging, clock: clock)
-        let counts = try staged.read(Self.counts)
+        // Closed before the staging files are removed (defers run last first).
+        defer { try? staged.close() }
+        let counts: (books: Int, copies: Int)
+        do { counts = try staged.read(Self.counts) } catch { throw CatalogueError.wrap(error, path: file) }
         let aside = asideName(for: path, clock: clock)
 
         guard FileManager.default.fileExists(atPath: path) else {

@@ -147,8 +147,7 @@ extension CatalogueDatabase {
     private static func stage(_ file: String, at staging: String, clock: Clock) throws -> DatabasePool {
         removeDatabaseFiles(staging)
         do {
-            var readOnly = Configuration()
-            readOnly.readonly = true
+            var readOnly = Self.readOnlyConfiguration()
             let source = try DatabaseQueue(path: file, configuration: readOnly)
             let (isOurs, version) = try source.read { db in
                 (

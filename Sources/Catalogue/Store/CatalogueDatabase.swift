@@ -73,6 +73,17 @@ public final class CatalogueDatabase: Sendable {
         return config
     }
 
+    /// For a look at a file without changing it. It waits on the busy timeout
+    /// like every other connection: a process that closes the last connection
+    /// to a catalogue checkpoints it under an exclusive lock, and a connection
+    /// opened at that moment without a timeout failed at once as "busy"
+    /// (seen in bench/reliability.sh's concurrency run).
+    static func readOnlyConfiguration() -> Configuration {
+        var config = configuration()
+        config.readonly = true
+        return config
+    }
+
     /// Checks that the file is a lawcat catalogue (or empty), refuses one made
     /// by a newer lawcat, and migrates an older one in one transaction after
     /// backing it up beside itself (`PATH.vN.bak`, N the version it had).
@@ -117,8 +128,7 @@ public final class CatalogueDatabase: Sendable {
     private static func refuseForeign(_ path: String) throws {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size > 0 else { return }
-        var readOnly = Configuration()
-        readOnly.readonly = true
+        var readOnly = Self.readOnlyConfiguration()
         let queue = try DatabaseQueue(path: path, configuration: readOnly)
         let found = try queue.read(inspect)
         try queue.close()
@@ -143,8 +153,7 @@ public final class CatalogueDatabase: Sendable {
         let temporary = target + ".partial-\(getpid())"
         removeDatabaseFiles(temporary)
         do {
-            var readOnly = Configuration()
-            readOnly.readonly = true
+            var readOnly = Self.readOnlyConfiguration()
             let source = try DatabaseQueue(path: path, configuration: readOnly)
             let copy = try DatabaseQueue(path: temporary)
             try source.backup(to: copy)

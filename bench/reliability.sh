@@ -49,7 +49,7 @@ copies() { "$BIN" export --db "$1" | tail -n +2 | grep -c ',' || true; }
 # through `lawcat check` once it exists, else through `lawcat restore` into a
 # scratch catalogue (restore refuses a file that fails those checks).
 verify() {
-  if "$BIN" check --help >/dev/null 2>&1; then
+  if "$BIN" check --help 2>/dev/null | grep -q 'lawcat check'; then
     "$BIN" check --db "$1" >/dev/null 2>&1 && echo ok || echo FAILED
   else
     local scratch="$WORK/verify-$RANDOM.sqlite"
@@ -73,7 +73,7 @@ crash() {
   local whole; whole=$(calc "$t1 - $t0")
   echo "a whole import takes ${whole} s; the catalogue held $base copies before it"
   local tried=0 held=0 midway=0
-  for fraction in 0.02 0.1 0.2 0.3 0.4 0.5 0.6 0.7 0.8 0.9 0.95 0.99; do
+  for fraction in 0.02 0.1 0.2 0.3 0.4 0.5 0.6 0.7 0.8 0.9 0.95 0.99 1.2; do
     local db="$WORK/crash-$fraction.sqlite"
     "$BIN" backup "$db" --db "$WORK/base.sqlite" >/dev/null
     "$BIN" import "$WORK/crash.csv" --db "$db" >/dev/null 2>&1 &
@@ -178,7 +178,7 @@ million() {
 title() {
   echo
   echo "== a 10 MB title"
-  awk 'BEGIN { printf "title,barcode,location\n"; s = "Chitty on Contracts "; while (length(s) < 10485760) s = s s; printf "%s,BIG1,London/4F\n", substr(s, 1, 10485760) }' > "$WORK/title.csv"
+  awk 'BEGIN { printf "title,barcode,location\n"; s = "Chitty on Contracts "; while (length(s) < 10485760) s = s s; printf "%s.,BIG1,London/4F\n", substr(s, 1, 10485759) }' > "$WORK/title.csv"
   /usr/bin/time -f "%e s, peak %M KB" "$BIN" import "$WORK/title.csv" --db "$WORK/title.sqlite" 2>&1 | sed 's/^/  import: /'
   local back; back=$("$BIN" export --db "$WORK/title.sqlite" | tail -n 1 | cut -d, -f1 | wc -c)
   echo "  stored and exported back: $((back - 1)) characters of title; search finds it: $("$BIN" search chitty --json --db "$WORK/title.sqlite" | grep -c '"BIG1"')"

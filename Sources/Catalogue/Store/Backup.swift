@@ -1,17 +1,34 @@
 import Foundation
 import GRDB
 
-/// What `backup` or `restore` did.
+/// What `backup` did.
 public struct BackupReport: Equatable, Sendable, Encodable {
-    /// The backup file written, or restored from.
+    /// The backup file written.
     public var file: String
     public var books: Int
     public var copies: Int
-    /// `restore` only: where the catalogue it replaced was kept, if there was one.
+}
+
+/// What `restore` did.
+public struct RestoreReport: Equatable, Sendable, Encodable {
+    /// The backup file restored from.
+    public var file: String
+    public var books: Int
+    public var copies: Int
+    /// Where the catalogue it replaced was kept, or nil when there was none.
     public var replacedKeptAt: String?
 
     enum CodingKeys: String, CodingKey {
         case file, books, copies, replacedKeptAt = "replaced_kept_at"
+    }
+
+    /// Every key is always present: `replaced_kept_at` is null when nothing was replaced.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(file, forKey: .file)
+        try c.encode(books, forKey: .books)
+        try c.encode(copies, forKey: .copies)
+        try c.encode(replacedKeptAt, forKey: .replacedKeptAt)
     }
 }
 
@@ -83,7 +100,7 @@ extension CatalogueDatabase {
     /// A current catalogue that cannot be opened (damaged, not SQLite) is
     /// renamed aside with its -wal and -shm files instead, and the staged copy
     /// renamed into its place: nobody can be using a file that cannot be opened.
-    public static func restore(from file: String, into path: String, clock: Clock = .system) throws -> BackupReport {
+    public static func restore(from file: String, into path: String, clock: Clock = .system) throws -> RestoreReport {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), !isFolder.boolValue else {
             throw CatalogueError.fileNotFound(path: file)
@@ -111,7 +128,7 @@ extension CatalogueDatabase {
         guard FileManager.default.fileExists(atPath: path) else {
             try staged.close()
             try rename(staging, to: path, reportingAs: path)
-            return BackupReport(file: file, books: counts.books, copies: counts.copies, replacedKeptAt: nil)
+            return RestoreReport(file: file, books: counts.books, copies: counts.copies, replacedKeptAt: nil)
         }
         let current: CatalogueDatabase
         do {
@@ -123,7 +140,7 @@ extension CatalogueDatabase {
                 try rename(path + suffix, to: aside + suffix, reportingAs: path)
             }
             try rename(staging, to: path, reportingAs: path)
-            return BackupReport(file: file, books: counts.books, copies: counts.copies, replacedKeptAt: aside)
+            return RestoreReport(file: file, books: counts.books, copies: counts.copies, replacedKeptAt: aside)
         }
         do {
             let keep = try DatabaseQueue(path: aside)
@@ -139,7 +156,7 @@ extension CatalogueDatabase {
         } catch {
             throw CatalogueError.wrap(error, path: path)
         }
-        return BackupReport(file: file, books: counts.books, copies: counts.copies, replacedKeptAt: aside)
+        return RestoreReport(file: file, books: counts.books, copies: counts.copies, replacedKeptAt: aside)
     }
 
     /// Copies the backup `file` to `staging`, checks that it is a sound lawcat

@@ -3,7 +3,7 @@
 # Tests/CatalogueTests/Reliability. Prints what was tried and what held.
 #
 #   bench/reliability.sh            # everything (about 10 minutes on 2 cores)
-#   bench/reliability.sh crash      # or one part: crash, concurrency, million, title
+#   bench/reliability.sh crash      # or some parts: crash, restore, concurrency, million, title
 #
 # Environment: ROWS (crash import size, default 100000), MILLION (default
 # 1000000), WRITERS (default 8), KEEP=1 to keep the scratch folder, SCRATCH=DIR
@@ -11,7 +11,7 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-PARTS=${*:-crash concurrency million title}
+PARTS=${*:-crash restore concurrency million title}
 ROWS=${ROWS:-100000}
 MILLION=${MILLION:-1000000}
 WRITERS=${WRITERS:-8}
@@ -96,6 +96,71 @@ crash() {
     rm -f "$db"*
   done
   echo "crash points tried: $tried, killed mid-import: $midway, held (none or all, verify ok): $held"
+}
+
+restore() {
+  echo
+  echo "== crash: restore and backup of a catalogue of $ROWS copies killed with SIGKILL at several points"
+  generate 1000 OLD "$WORK/old.csv"
+  generate "$ROWS" NEW "$WORK/new.csv"
+  "$BIN" import "$WORK/old.csv" --db "$WORK/old.sqlite" >/dev/null
+  "$BIN" import "$WORK/new.csv" --db "$WORK/new.sqlite" >/dev/null
+  "$BIN" backup "$WORK/new-backup.sqlite" --db "$WORK/new.sqlite" >/dev/null
+  local t0 t1 whole
+  "$BIN" backup "$WORK/timing.sqlite" --db "$WORK/old.sqlite" >/dev/null
+  t0=$(date +%s.%N)
+  "$BIN" restore "$WORK/new-backup.sqlite" --db "$WORK/timing.sqlite" >/dev/null
+  t1=$(date +%s.%N)
+  whole=$(calc "$t1 - $t0")
+  echo "a whole restore takes ${whole} s"
+  local tried=0 held=0 midway=0
+  for fraction in 0.05 0.2 0.4 0.6 0.8 0.9 0.95 1.2; do
+    local db="$WORK/restore-$fraction.sqlite"
+    "$BIN" backup "$db" --db "$WORK/old.sqlite" >/dev/null
+    "$BIN" restore "$WORK/new-backup.sqlite" --db "$db" >/dev/null 2>&1 &
+    local pid=$!
+    sleep "$(calc "$whole * $fraction")"
+    local state=finished
+    if kill -9 "$pid" 2>/dev/null; then state=killed; midway=$((midway + 1)); fi
+    wait "$pid" 2>/dev/null || true
+    local after check result
+    after=$(copies "$db")
+    check=$(verify "$db")
+    if [ "$check" = ok ] && { [ "$after" = 1000 ] || [ "$after" = "$ROWS" ]; }; then
+      result=held; held=$((held + 1))
+    else
+      result=LOST
+    fi
+    tried=$((tried + 1))
+    printf '  restore killed at %4.0f%% (%5.2f s): %-8s copies %7d  verify %-6s %s\n' \
+      "$(calc "$fraction * 100")" "$(calc "$whole * $fraction")" "$state" "$after" "$check" "$result"
+    rm -f "$db"*
+  done
+  echo "restore crash points tried: $tried, killed mid-restore: $midway, held (old or new whole, verify ok): $held"
+
+  t0=$(date +%s.%N)
+  "$BIN" backup "$WORK/timing-backup.sqlite" --db "$WORK/new.sqlite" >/dev/null
+  t1=$(date +%s.%N)
+  whole=$(calc "$t1 - $t0")
+  echo "a whole backup takes ${whole} s"
+  tried=0; held=0; midway=0
+  for fraction in 0.1 0.3 0.5 0.7 0.9; do
+    local file="$WORK/killed-backup-$fraction.sqlite"
+    "$BIN" backup "$file" --db "$WORK/new.sqlite" >/dev/null 2>&1 &
+    local pid=$!
+    sleep "$(calc "$whole * $fraction")"
+    local state=finished
+    if kill -9 "$pid" 2>/dev/null; then state=killed; midway=$((midway + 1)); fi
+    wait "$pid" 2>/dev/null || true
+    local result
+    if [ ! -e "$file" ]; then result="no file (held)"; held=$((held + 1))
+    elif [ "$(verify "$file")" = ok ] && [ "$(copies "$file")" = "$ROWS" ]; then result="whole backup (held)"; held=$((held + 1))
+    else result="HALF A BACKUP"; fi
+    tried=$((tried + 1))
+    printf '  backup killed at %4.0f%%: %-8s %s\n' "$(calc "$fraction * 100")" "$state" "$result"
+    rm -f "$file"*
+  done
+  echo "backup crash points tried: $tried, killed mid-backup: $midway, held (no file or a whole one): $held"
 }
 
 concurrency() {

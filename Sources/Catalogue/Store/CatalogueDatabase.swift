@@ -128,7 +128,7 @@ public final class CatalogueDatabase: Sendable {
     private static func refuseForeign(_ path: String) throws {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size > 0 else { return }
-        var readOnly = Self.readOnlyConfiguration()
+        let readOnly = Self.readOnlyConfiguration()
         let queue = try DatabaseQueue(path: path, configuration: readOnly)
         let found = try queue.read(inspect)
         try queue.close()
@@ -145,15 +145,21 @@ public final class CatalogueDatabase: Sendable {
         return (tables == 0, appID == applicationID, version)
     }
 
-    /// Copies the catalogue at `path`, as last committed, to `PATH.vN.bak`.
+    /// Copies the catalogue at `path`, as last committed, to `PATH.vN.bak`
+    /// (`PATH.vN.bak.2`... if that exists: an earlier backup is never replaced).
     /// Called while the caller holds the write lock: a separate read-only
     /// connection reads the last commit, which nobody else can change meanwhile.
     private static func backUpBeforeMigrating(path: String, version: Int) throws {
-        let target = path + ".v\(version).bak"
+        var target = path + ".v\(version).bak"
+        var n = 1
+        while FileManager.default.fileExists(atPath: target) {
+            n += 1
+            target = path + ".v\(version).bak.\(n)"
+        }
         let temporary = target + ".partial-\(getpid())"
         removeDatabaseFiles(temporary)
         do {
-            var readOnly = Self.readOnlyConfiguration()
+            let readOnly = Self.readOnlyConfiguration()
             let source = try DatabaseQueue(path: path, configuration: readOnly)
             let copy = try DatabaseQueue(path: temporary)
             try source.backup(to: copy)

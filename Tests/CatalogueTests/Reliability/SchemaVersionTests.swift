@@ -72,6 +72,21 @@ struct SchemaVersionTests {
         #expect(partials == [])
     }
 
+    @Test("Given an older catalogue with an earlier pre-migration backup beside it, when it is opened, then that backup is kept and the new one written beside it")
+    func earlierBackupIsKept() throws {
+        let path = try Self.emptyFile()
+        try DatabaseQueue(path: path).writeWithoutTransaction { db in
+            try db.execute(sql: """
+                PRAGMA application_id = \(lawcatApplicationID);
+                CREATE TABLE legacy_note(text TEXT);
+                """)
+        }
+        try Data("an earlier backup".utf8).write(to: URL(fileURLWithPath: path + ".v0.bak"))
+        _ = try CatalogueDatabase(path: path, create: false)
+        #expect(try String(contentsOfFile: path + ".v0.bak", encoding: .utf8) == "an earlier backup")
+        #expect(try DatabaseQueue(path: path + ".v0.bak.2").read { try $0.tableExists("legacy_note") })
+    }
+
     @Test("Given an older catalogue whose migration fails part way, when it is opened, then the error is one line and nothing of the migration is left")
     func failedMigrationChangesNothing() throws {
         let path = try Self.emptyFile()

@@ -175,6 +175,21 @@ struct FuzzTests {
         #expect(refused > 100 && imported > 10, "the generator should produce both: \(imported) imported, \(refused) refused")
     }
 
+    @Test("Given barcodes and locations with a NUL byte (which SQLite's length() and GLOB stop at), when each is added, then it is refused and nothing stored")
+    func nulBytes() throws {
+        let (catalogue, _) = try Self.target()
+        let before = try Self.shape(catalogue)
+        for (barcode, location) in [("A\0B", "Leeds"), ("\0", "Leeds"), ("A\0 B", "Leeds"), ("N1", "Leeds\0/2F"), ("N2", "\0")] {
+            do {
+                _ = try catalogue.addBook(BookFields(title: "NUL"), copies: [NewCopy(barcode: barcode, location: location)])
+                Issue.record("\(barcode.debugDescription) at \(location.debugDescription) was stored")
+            } catch {
+                Self.expectOneLine(error, barcode + " " + location)
+            }
+        }
+        #expect(try Self.shape(catalogue) == before)
+    }
+
     @Test("Given 2,400 hostile dates, barcodes and locations, when each is added, then it is stored as valid or refused with one line and nothing stored", .timeLimit(.minutes(1)))
     func hostileFields() throws {
         let (catalogue, start) = try Self.target()

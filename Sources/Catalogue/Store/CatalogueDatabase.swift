@@ -45,9 +45,23 @@ public final class CatalogueDatabase: Sendable {
         }
         do {
             try Self.refuseForeign(path)
-            let pool = try DatabasePool(path: path, configuration: Self.configuration())
-            try Self.prepare(pool, path: path)
-            self.writer = pool
+            do {
+                let pool = try DatabasePool(path: path, configuration: Self.configuration())
+                try Self.prepare(pool, path: path)
+                self.writer = pool
+            } catch let error as DatabaseError
+                where [.SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM].contains(error.resultCode)
+                && fileManager.fileExists(atPath: path)
+            {
+                // Reliability review: a catalogue file that cannot be written
+                // (read-only media, `chattr +i`) still answers reads, opened
+                // read-only; any write then fails as read-only, in one line.
+                // Only a current catalogue: an older one would need migrating.
+                let queue = try DatabaseQueue(path: path, configuration: Self.readOnlyConfiguration())
+                let found = try queue.read(Self.inspect)
+                guard found.isOurs && found.version == Migrations.all.count else { throw error }
+                self.writer = queue
+            }
         } catch {
             throw CatalogueError.wrap(error, path: path)
         }

@@ -185,7 +185,7 @@ struct ProcessTests {
         Self.expectOneLineError(try Binary.run("add", "--title", "T", db: text + "/sub/catalogue.sqlite"), "add under a file")
     }
 
-    @Test("Given a read-only catalogue file (chattr +i: root ignores permissions), when lawcat writes to it, then it gets one line, exit 74, and the data is as it was")
+    @Test("Given a read-only catalogue file (chattr +i: root ignores permissions), when lawcat writes to it, then it gets one line, exit 74, and the data is as it was; reads still work")
     func readOnlyCatalogue() throws {
         let folder = try Self.folder()
         let base = try Self.base(rows: 50, in: folder)
@@ -200,6 +200,9 @@ struct ProcessTests {
         Self.expectOneLineError(
             try Binary.run("add", "--title", "New", "--copy", "N1", "--at", "Leeds", db: db), "add to a read-only file")
         Self.expectOneLineError(try Binary.run("import", try Binary.csv(rows: 10, prefix: "RO"), db: db), "import")
+        let shown = try Binary.run("show", "BASE0000007", db: db)
+        #expect(shown.status == 0 && shown.stdout.contains("BASE0000007"), "a read-only catalogue still answers reads: \(shown.stderr)")
+        #expect(try Binary.run("search", "treatise", "--json", db: db).status == 0)
         Binary.shell("chattr -i '\(db)'")
         #expect(try Self.snapshot(db) == before)
         #expect(try CatalogueDatabase(path: db, create: false).counts().copies == 50)

@@ -118,7 +118,7 @@ extension CatalogueDatabase {
         }
         let staging = path + ".restoring-\(getpid())"
         defer { removeDatabaseFiles(staging) }
-        let staged = try stage(file, at: staging, clock: clock)
+        let staged = try stage(file, at: staging, pageSize: pageSize(ofFileAt: path), clock: clock)
         // Closed before the staging files are removed (defers run last first).
         defer { try? staged.close() }
         let counts: (books: Int, copies: Int)
@@ -161,11 +161,10 @@ extension CatalogueDatabase {
 
     /// Copies the backup `file` to `staging`, checks that it is a sound lawcat
     /// catalogue, and migrates it if an older lawcat made it.
-    private static func stage(_ file: String, at staging: String, clock: Clock) throws -> DatabasePool {
+    private static func stage(_ file: String, at staging: String, pageSize: Int?, clock: Clock) throws -> DatabasePool {
         removeDatabaseFiles(staging)
         do {
-            var readOnly = Self.readOnlyConfiguration()
-            let source = try DatabaseQueue(path: file, configuration: readOnly)
+            let source = try DatabaseQueue(path: file, configuration: Self.readOnlyConfiguration())
             let (isOurs, version) = try source.read { db in
                 (
                     try Int32.fetchOne(db, sql: "PRAGMA application_id") == applicationID,
@@ -177,6 +176,12 @@ extension CatalogueDatabase {
             let copy = try DatabaseQueue(path: staging)
             try source.backup(to: copy)
             try source.close()
+            // SQLite's backup API cannot write into a WAL catalogue whose page
+            // size differs (a backup made elsewhere, or VACUUMed with another
+            // page_size): give the staged copy the catalogue's page size.
+            if let pageSize, try copy.read({ try Int.fetchOne($0, sql: "PRAGMA page_size") }) != pageSize {
+                try copy.writeWithoutTransaction { try $0.execute(sql: "PRAGMA page_size = \(pageSize); VACUUM") }
+            }
             let problems = try verify(copy)
             try copy.close()
             if let first = problems.first {
@@ -192,6 +197,19 @@ extension CatalogueDatabase {
         let staged = try CatalogueDatabase(path: staging, create: false, clock: clock)
         guard let pool = staged.writer as? DatabasePool else { throw CatalogueError.unexpected("staging") }
         return pool
+    }
+
+    /// The page size in a SQLite file's header (bytes 16-17, big-endian; 1
+    /// means 65536), or nil when there is no such file or it is not SQLite.
+    static func pageSize(ofFileAt path: String) -> Int? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let header = try? handle.read(upToCount: 100), header.count == 100,
+            header.starts(with: Array("SQLite format 3\0".utf8))
+        else { return nil }
+        let raw = Int(header[16]) << 8 | Int(header[17])
+        let size = raw == 1 ? 65536 : raw
+        return (512...65536).contains(size) && size & (size - 1) == 0 ? size : nil
     }
 
     /// `PATH.replaced-20261126T093000Z`, or with `-2`, `-3`... if taken.

@@ -116,6 +116,19 @@ struct BackupTests {
         #expect(leftovers == [])
     }
 
+    @Test("Given a backup with another page size than the catalogue's, when it is restored, then it is put in place all the same")
+    func restoreOtherPageSize() throws {
+        let catalogue = try Self.catalogue(books: 3)
+        let file = Self.folder(of: catalogue) + "/backup.sqlite"
+        _ = try catalogue.backup(to: file)
+        let before = try Self.csvExport(catalogue)
+        try DatabaseQueue(path: file).writeWithoutTransaction { try $0.execute(sql: "PRAGMA page_size = 8192; VACUUM") }
+        #expect(try DatabaseQueue(path: file).read { try Int.fetchOne($0, sql: "PRAGMA page_size") } == 8192)
+        _ = try catalogue.addBook(BookFields(title: "Later"))
+        _ = try CatalogueDatabase.restore(from: file, into: catalogue.path)
+        #expect(try Self.csvExport(catalogue) == before)
+    }
+
     @Test("Given a damaged catalogue file, when a backup is restored, then the damaged file is moved aside whole and the backup takes its place")
     func restoreOverDamagedCatalogue() throws {
         let catalogue = try Self.catalogue(books: 3)

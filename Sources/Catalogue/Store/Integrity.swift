@@ -74,6 +74,9 @@ extension Database {
             return []
         } catch let error as DatabaseError where error.isDamage {
             return ["the full-text index is out of step with the book table; restore a backup with `lawcat restore`"]
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_ERROR {
+            // A schema that is not lawcat's (a table dropped or renamed).
+            return ["the full-text index cannot be checked: its tables are not as lawcat made them"]
         }
     }
 }

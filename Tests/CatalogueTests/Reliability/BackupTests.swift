@@ -171,6 +171,14 @@ struct BackupTests {
         }
         files.append(outOfStep)
 
+        // The full-text index's content table renamed away.
+        let renamed = folder + "/renamed.sqlite"
+        _ = try catalogue.backup(to: renamed)
+        try DatabaseQueue(path: renamed).writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA legacy_alter_table = ON; ALTER TABLE book RENAME TO volume")
+        }
+        files.append(renamed)
+
         // A copy of a book that is not there.
         let orphan = folder + "/orphan.sqlite"
         _ = try catalogue.backup(to: orphan)

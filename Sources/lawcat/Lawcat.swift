@@ -20,6 +20,7 @@ struct Lawcat: ParsableCommand {
             Checkout.self, Checkin.self, Move.self, Seen.self, Missing.self, Found.self, Withdraw.self,
             Where.self, History.self, Loans.self, Report.self, Locations.self, People.self, Stocktake.self,
             Check.self,
+            Backup.self, Restore.self,
         ]
     )
 

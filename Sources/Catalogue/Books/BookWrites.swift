@@ -143,6 +143,14 @@ extension Database {
     /// Returns whether its home location was new.
     @discardableResult
     func insertCopy(bookID: Int64, barcode: String, home: String, at now: String) throws -> Bool {
+        // Reliability review: SQLite's length() and GLOB stop at a NUL, so the
+        // schema's copy_barcode_is_printable CHECK let "A\0 B" through; this
+        // one case the database cannot see is refused here.
+        if barcode.utf8.contains(0) {
+            throw CatalogueError.invalidField(
+                field: "barcode", value: barcode,
+                reason: "a barcode is 1 to 64 letters, digits or symbols, without spaces")
+        }
         let home = try locationID(forPath: home)
         do {
             try cachedStatement(sql: "INSERT INTO copy(book_id, barcode, home_id) VALUES (?, ?, ?)")

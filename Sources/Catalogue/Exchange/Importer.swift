@@ -29,7 +29,12 @@ struct ProblemList {
         if shown.count < 20 { shown.append(ImportProblem(line: line, reason: reason)) }
     }
 
-    mutating func add(line: Int, _ error: any Error) {
+    /// Records why a row was refused. Reliability review: an error that is not
+    /// about the row (a full disk, an I/O error, a busy catalogue) used to be
+    /// recorded against every row as "this row cannot be stored"; it is now
+    /// thrown, so the import stops, rolls back, and says what really happened.
+    mutating func add(line: Int, _ error: any Error) throws {
+        if let error = error as? DatabaseError, error.resultCode != .SQLITE_CONSTRAINT { throw error }
         add(line: line, (error as? CatalogueError)?.message ?? "this row cannot be stored")
     }
 }
@@ -74,7 +79,7 @@ extension CatalogueDatabase {
                     try db.importRow(
                         fields, barcode: barcode, location: location, at: now, report: &report, barcodes: &barcodes)
                 } catch {
-                    problems.add(line: record.line, error)
+                    try problems.add(line: record.line, error)
                 }
             }
             if problems.total > 0 {
@@ -109,7 +114,7 @@ extension CatalogueDatabase {
                     let added = try db.addPerson(name: name, email: value("email"), staffID: value("staff_id"))
                     if added { report.peopleAdded += 1 } else { report.rowsSkipped += 1 }
                 } catch {
-                    problems.add(line: record.line, error)
+                    try problems.add(line: record.line, error)
                 }
             }
             if problems.total > 0 {

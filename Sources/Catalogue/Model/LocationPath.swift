@@ -4,6 +4,14 @@ public enum LocationPath {
     /// Throws when nothing is left.
     public static func normalise(_ text: String) throws -> String {
         let parts = text.split(separator: "/").map { String($0).trimmed }.filter { !$0.isEmpty }
+        // Reliability review: a control character inside a part (a NUL, a tab,
+        // a line break) made the schema's CHECK fail later as an "unexpected
+        // problem" (exit 70), or was stored; it is a bad location, said here.
+        if parts.contains(where: { $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) {
+            throw CatalogueError.invalidField(
+                field: "location", value: text,
+                reason: "a location cannot contain control characters; give a path such as London/4F/Litigation")
+        }
         guard !parts.isEmpty else {
             throw CatalogueError.invalidField(
                 field: "location", value: text, reason: "give a path such as London/4F/Litigation")

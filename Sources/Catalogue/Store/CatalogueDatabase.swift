@@ -44,9 +44,24 @@ public final class CatalogueDatabase: Sendable {
             }
         }
         do {
-            let pool = try DatabasePool(path: path, configuration: Self.configuration())
-            try Self.prepare(pool, path: path)
-            self.writer = pool
+            try Self.refuseForeign(path)
+            do {
+                let pool = try DatabasePool(path: path, configuration: Self.configuration())
+                try Self.prepare(pool, path: path)
+                self.writer = pool
+            } catch let error as DatabaseError
+                where [.SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM].contains(error.resultCode)
+                && fileManager.fileExists(atPath: path)
+            {
+                // Reliability review: a catalogue file that cannot be written
+                // (read-only media, `chattr +i`) still answers reads, opened
+                // read-only; any write then fails as read-only, in one line.
+                // Only a current catalogue: an older one would need migrating.
+                let queue = try DatabaseQueue(path: path, configuration: Self.readOnlyConfiguration())
+                let found = try queue.read(Self.inspect)
+                guard found.isOurs && found.version == Migrations.all.count else { throw error }
+                self.writer = queue
+            }
         } catch {
             throw CatalogueError.wrap(error, path: path)
         }
@@ -72,40 +87,103 @@ public final class CatalogueDatabase: Sendable {
         return config
     }
 
+    /// For a look at a file without changing it. It waits on the busy timeout
+    /// like every other connection: a process that closes the last connection
+    /// to a catalogue checkpoints it under an exclusive lock, and a connection
+    /// opened at that moment without a timeout failed at once as "busy"
+    /// (seen in bench/reliability.sh's concurrency run).
+    static func readOnlyConfiguration() -> Configuration {
+        var config = configuration()
+        config.readonly = true
+        return config
+    }
+
     /// Checks that the file is a lawcat catalogue (or empty), refuses one made
     /// by a newer lawcat, and migrates an older one in one transaction after
-    /// backing it up beside itself.
+    /// backing it up beside itself (`PATH.vN.bak`, N the version it had).
     static func prepare(_ writer: any DatabaseWriter, path: String) throws {
         let latest = Migrations.all.count
-        let (isEmpty, isOurs, version) = try writer.read { db -> (Bool, Bool, Int) in
-            let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
-            let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
-            let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-            return (tables == 0, appID == applicationID, version)
-        }
-        if !isEmpty && !isOurs { throw CatalogueError.notACatalogue(path: path) }
-        if version > latest { throw CatalogueError.newerCatalogue(path: path) }
-        if version == latest { return }
-        if !isEmpty && path != ":memory:" {
-            // An older catalogue: keep a copy of it as it was before migrating.
-            let backupPath = path + ".v\(version).bak"
-            if !FileManager.default.fileExists(atPath: backupPath) {
-                let backup = try DatabaseQueue(path: backupPath)
-                try writer.backup(to: backup)
-            }
-        }
+        // A first look without the write lock: a current catalogue needs nothing more.
+        let first = try writer.read(Self.inspect)
+        if !first.isEmpty && !first.isOurs { throw CatalogueError.notACatalogue(path: path) }
+        if first.version > latest { throw CatalogueError.newerCatalogue(path: path) }
+        if first.version == latest { return }
         try writer.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
-                // Another process may have migrated while this one waited for the lock.
-                let current = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-                if current > latest { throw CatalogueError.newerCatalogue(path: path) }
-                for migration in Migrations.all[current...] {
+                // Reliability review: look again under the write lock. Another
+                // process may have created or migrated the file while this one
+                // waited; only what is seen here may decide what to do.
+                let now = try Self.inspect(db)
+                if !now.isEmpty && !now.isOurs { throw CatalogueError.notACatalogue(path: path) }
+                if now.version > latest { throw CatalogueError.newerCatalogue(path: path) }
+                if now.version == latest { return .commit }
+                if !now.isEmpty && path != ":memory:" {
+                    // Reliability review: the backup used to be taken before
+                    // this transaction, so a write by another process between
+                    // the two was in the catalogue but not in the backup, and a
+                    // half-written .bak from a crash was kept for ever. Now it
+                    // is taken while this transaction holds the write lock, and
+                    // written under a temporary name.
+                    try Self.backUpBeforeMigrating(path: path, version: now.version)
+                }
+                for migration in Migrations.all[now.version...] {
                     try db.execute(sql: migration.sql)
                 }
                 try db.execute(sql: "PRAGMA application_id = \(applicationID)")
                 try db.execute(sql: "PRAGMA user_version = \(latest)")
                 return .commit
             }
+        }
+    }
+
+    /// Reliability review: an existing file is first looked at read-only.
+    /// Opening it as a pool switches it to WAL mode, so a foreign SQLite file
+    /// (or a newer catalogue) was changed before it was refused.
+    private static func refuseForeign(_ path: String) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        guard size > 0 else { return }
+        let readOnly = Self.readOnlyConfiguration()
+        let queue = try DatabaseQueue(path: path, configuration: readOnly)
+        let found = try queue.read(inspect)
+        try queue.close()
+        if !found.isEmpty && !found.isOurs { throw CatalogueError.notACatalogue(path: path) }
+        if found.version > Migrations.all.count { throw CatalogueError.newerCatalogue(path: path) }
+    }
+
+    /// Whether the file has no schema yet, whether it carries lawcat's
+    /// application_id, and its schema version.
+    static func inspect(_ db: Database) throws -> (isEmpty: Bool, isOurs: Bool, version: Int) {
+        let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+        let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        return (tables == 0, appID == applicationID, version)
+    }
+
+    /// Copies the catalogue at `path`, as last committed, to `PATH.vN.bak`
+    /// (`PATH.vN.bak.2`... if that exists: an earlier backup is never replaced).
+    /// Called while the caller holds the write lock: a separate read-only
+    /// connection reads the last commit, which nobody else can change meanwhile.
+    private static func backUpBeforeMigrating(path: String, version: Int) throws {
+        var target = path + ".v\(version).bak"
+        var n = 1
+        while FileManager.default.fileExists(atPath: target) {
+            n += 1
+            target = path + ".v\(version).bak.\(n)"
+        }
+        let temporary = target + ".partial-\(getpid())"
+        removeDatabaseFiles(temporary)
+        do {
+            let readOnly = Self.readOnlyConfiguration()
+            let source = try DatabaseQueue(path: path, configuration: readOnly)
+            let copy = try DatabaseQueue(path: temporary)
+            try source.backup(to: copy)
+            try source.close()
+            try copy.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
+            try copy.close()
+            try rename(temporary, to: target)
+        } catch {
+            removeDatabaseFiles(temporary)
+            throw error
         }
     }
 }

@@ -28,6 +28,8 @@ public enum CatalogueError: Error, Equatable, Sendable {
     case fileNotFound(path: String)
     case invalidImport(problems: [ImportProblem], total: Int)
     case invalidFile(path: String, reason: String)
+    /// A file that a command would replace (a backup), without --force.
+    case alreadyExists(path: String)
 
     // Circulation (refusals that the event log's triggers enforce)
     case refused(barcode: String, reason: String)
@@ -36,7 +38,19 @@ public enum CatalogueError: Error, Equatable, Sendable {
     /// Anything unexpected: still one line, never a trace.
     case unexpected(String)
 
+    /// Reliability review: messages echo what the user gave (a date, a
+    /// location, a barcode), which may hold line breaks or other control
+    /// characters; they are shown as spaces so that an error stays one line.
     public var message: String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .lineSeparator, .paragraphSeparator: " "
+            default: scalar
+            }
+        }))
+    }
+
+    private var text: String {
         switch self {
         case .noCatalogue(let path):
             return "no catalogue at \(path); create one with `lawcat init`, or name another with --db or LAWCAT_DB"
@@ -70,6 +84,8 @@ public enum CatalogueError: Error, Equatable, Sendable {
             return "nothing imported: \(total) bad \(total == 1 ? "row" : "rows"): \(shown)\(more)"
         case .invalidFile(let path, let reason):
             return "cannot read \(path): \(reason); nothing was changed"
+        case .alreadyExists(let path):
+            return "\(path) already exists; name another file, or add --force to replace it (nothing was changed)"
         case .refused(let barcode, let reason):
             return "\(barcode): \(reason)"
         case .personNotFound(let name):

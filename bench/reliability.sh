@@ -1,0 +1,255 @@
+#!/usr/bin/env bash
+# lawcat reliability figures: the slow, large versions of the tests in
+# Tests/CatalogueTests/Reliability. Prints what was tried and what held.
+#
+#   bench/reliability.sh            # everything (about 11 minutes on 2 cores)
+#   bench/reliability.sh crash      # or some parts: crash, restore, concurrency, million, title
+#
+# Environment: ROWS (crash import size, default 100000), MILLION (default
+# 1000000), WRITERS (default 8), KEEP=1 to keep the scratch folder, SCRATCH=DIR
+# to build in DIR instead of .build.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+PARTS=${*:-crash restore concurrency million title}
+ROWS=${ROWS:-100000}
+MILLION=${MILLION:-1000000}
+WRITERS=${WRITERS:-8}
+WORK=$(mktemp -d /tmp/lawcat-reliability.XXXXXX)
+[ "${KEEP:-}" = 1 ] || trap 'rm -rf "$WORK"' EXIT
+export NO_COLOR=1 LAWCAT_NOW=2026-11-26T09:30:00Z
+
+# SCRATCH: a separate build folder, so that the release build does not wait
+# for (or hold up) the debug build in .build.
+SCRATCH_ARGS=()
+[ -n "${SCRATCH:-}" ] && SCRATCH_ARGS=(--scratch-path "$SCRATCH")
+swift build -c release --product lawcat "${SCRATCH_ARGS[@]}" >/dev/null
+BIN=$(swift build -c release "${SCRATCH_ARGS[@]}" --show-bin-path)/lawcat
+echo "lawcat: $BIN"
+echo "scratch: $WORK"
+
+# calc EXPRESSION: floating-point arithmetic without bc.
+calc() { awk "BEGIN { print $1 }"; }
+
+# generate N PREFIX FILE: an import file of N copies with barcodes PREFIX0000000...
+generate() {
+  awk -v n="$1" -v p="$2" 'BEGIN {
+    print "title,authors,subjects,date,jurisdiction,barcode,location"
+    split("contract tort trusts company insolvency", t, " ")
+    for (i = 0; i < n; i++)
+      printf "%s treatise %d on %s law,Author %d;Editor %d,Law;Subject %d,%d,England and Wales,%s%07d,London/%dF/Bay %d\n",
+        p, i, t[i % 5 + 1], i % 997, i % 13, i % 50, 1900 + i % 120, p, i, i % 5, i % 40
+  }' > "$3"
+}
+
+# copies DB: how many copies the catalogue holds (one export row each).
+copies() { "$BIN" export --db "$1" | tail -n +2 | grep -c ',' || true; }
+
+# verify DB: SQLite's integrity_check, foreign_key_check and FTS5 integrity-check,
+# through `lawcat check` once it exists, else through `lawcat restore` into a
+# scratch catalogue (restore refuses a file that fails those checks).
+verify() {
+  if "$BIN" check --help 2>/dev/null | grep -q 'lawcat check'; then
+    "$BIN" check --db "$1" >/dev/null 2>&1 && echo ok || echo FAILED
+  else
+    local scratch="$WORK/verify-$RANDOM.sqlite"
+    "$BIN" restore "$1" --db "$scratch" >/dev/null 2>&1 && echo ok || echo FAILED
+    rm -f "$scratch"*
+  fi
+}
+
+crash() {
+  echo
+  echo "== crash: an import of $ROWS rows killed with SIGKILL at several points"
+  generate 1000 BASE "$WORK/base.csv"
+  generate "$ROWS" CRASH "$WORK/crash.csv"
+  "$BIN" import "$WORK/base.csv" --db "$WORK/base.sqlite" >/dev/null
+  local base; base=$(copies "$WORK/base.sqlite")
+  # One whole run, to place the kill points along it.
+  "$BIN" backup "$WORK/full.sqlite" --db "$WORK/base.sqlite" >/dev/null
+  local t0 t1; t0=$(date +%s.%N)
+  "$BIN" import "$WORK/crash.csv" --db "$WORK/full.sqlite" >/dev/null
+  t1=$(date +%s.%N)
+  local whole; whole=$(calc "$t1 - $t0")
+  echo "a whole import takes ${whole} s; the catalogue held $base copies before it"
+  local tried=0 held=0 midway=0
+  for fraction in 0.02 0.1 0.2 0.3 0.4 0.5 0.6 0.7 0.8 0.9 0.95 0.99 1.2; do
+    local db="$WORK/crash-$fraction.sqlite"
+    "$BIN" backup "$db" --db "$WORK/base.sqlite" >/dev/null
+    "$BIN" import "$WORK/crash.csv" --db "$db" >/dev/null 2>&1 &
+    local pid=$!
+    sleep "$(calc "$whole * $fraction")"
+    local state=finished
+    if kill -9 "$pid" 2>/dev/null; then state=killed; midway=$((midway + 1)); fi
+    wait "$pid" 2>/dev/null || true
+    local after check result
+    after=$(copies "$db")
+    check=$(verify "$db")
+    if [ "$check" = ok ] && { [ "$after" = "$base" ] || [ "$after" = $((base + ROWS)) ]; }; then
+      result=held; held=$((held + 1))
+    else
+      result=LOST
+    fi
+    tried=$((tried + 1))
+    printf '  kill at %4.0f%% (%6.2f s): %-8s copies %7d  verify %-6s %s\n' \
+      "$(calc "$fraction * 100")" "$(calc "$whole * $fraction")" "$state" "$after" "$check" "$result"
+    rm -f "$db"*
+  done
+  echo "crash points tried: $tried, killed mid-import: $midway, held (none or all, verify ok): $held"
+}
+
+restore() {
+  echo
+  echo "== crash: restore and backup of a catalogue of $ROWS copies killed with SIGKILL at several points"
+  generate 1000 OLD "$WORK/old.csv"
+  generate "$ROWS" NEW "$WORK/new.csv"
+  "$BIN" import "$WORK/old.csv" --db "$WORK/old.sqlite" >/dev/null
+  "$BIN" import "$WORK/new.csv" --db "$WORK/new.sqlite" >/dev/null
+  "$BIN" backup "$WORK/new-backup.sqlite" --db "$WORK/new.sqlite" >/dev/null
+  local t0 t1 whole
+  "$BIN" backup "$WORK/timing.sqlite" --db "$WORK/old.sqlite" >/dev/null
+  t0=$(date +%s.%N)
+  "$BIN" restore "$WORK/new-backup.sqlite" --db "$WORK/timing.sqlite" >/dev/null
+  t1=$(date +%s.%N)
+  whole=$(calc "$t1 - $t0")
+  echo "a whole restore takes ${whole} s"
+  local tried=0 held=0 midway=0
+  for fraction in 0.05 0.2 0.4 0.6 0.8 0.9 0.95 1.2; do
+    local db="$WORK/restore-$fraction.sqlite"
+    "$BIN" backup "$db" --db "$WORK/old.sqlite" >/dev/null
+    "$BIN" restore "$WORK/new-backup.sqlite" --db "$db" >/dev/null 2>&1 &
+    local pid=$!
+    sleep "$(calc "$whole * $fraction")"
+    local state=finished
+    if kill -9 "$pid" 2>/dev/null; then state=killed; midway=$((midway + 1)); fi
+    wait "$pid" 2>/dev/null || true
+    local after check result
+    after=$(copies "$db")
+    check=$(verify "$db")
+    if [ "$check" = ok ] && { [ "$after" = 1000 ] || [ "$after" = "$ROWS" ]; }; then
+      result=held; held=$((held + 1))
+    else
+      result=LOST
+    fi
+    tried=$((tried + 1))
+    printf '  restore killed at %4.0f%% (%5.2f s): %-8s copies %7d  verify %-6s %s\n' \
+      "$(calc "$fraction * 100")" "$(calc "$whole * $fraction")" "$state" "$after" "$check" "$result"
+    rm -f "$db"*
+  done
+  echo "restore crash points tried: $tried, killed mid-restore: $midway, held (old or new whole, verify ok): $held"
+
+  t0=$(date +%s.%N)
+  "$BIN" backup "$WORK/timing-backup.sqlite" --db "$WORK/new.sqlite" >/dev/null
+  t1=$(date +%s.%N)
+  whole=$(calc "$t1 - $t0")
+  echo "a whole backup takes ${whole} s"
+  tried=0; held=0; midway=0
+  for fraction in 0.1 0.3 0.5 0.7 0.9; do
+    local file="$WORK/killed-backup-$fraction.sqlite"
+    "$BIN" backup "$file" --db "$WORK/new.sqlite" >/dev/null 2>&1 &
+    local pid=$!
+    sleep "$(calc "$whole * $fraction")"
+    local state=finished
+    if kill -9 "$pid" 2>/dev/null; then state=killed; midway=$((midway + 1)); fi
+    wait "$pid" 2>/dev/null || true
+    local result
+    if [ ! -e "$file" ]; then result="no file (held)"; held=$((held + 1))
+    elif [ "$(verify "$file")" = ok ] && [ "$(copies "$file")" = "$ROWS" ]; then result="whole backup (held)"; held=$((held + 1))
+    else result="HALF A BACKUP"; fi
+    tried=$((tried + 1))
+    printf '  backup killed at %4.0f%%: %-8s %s\n' "$(calc "$fraction * 100")" "$state" "$result"
+    rm -f "$file"*
+  done
+  echo "backup crash points tried: $tried, killed mid-backup: $midway, held (no file or a whole one): $held"
+}
+
+concurrency() {
+  echo
+  echo "== concurrency: $WRITERS writers (half importing 2,000 rows each, half adding 40 books one process each), 4 readers, 1 backup taker"
+  local db="$WORK/shared.sqlite" logs="$WORK/logs"
+  mkdir -p "$logs"
+  generate 500 BASE "$WORK/cbase.csv"
+  "$BIN" import "$WORK/cbase.csv" --db "$db" >/dev/null
+  local importers=$((WRITERS / 2)) adders=$((WRITERS - WRITERS / 2))
+  for i in $(seq 1 "$importers"); do generate 2000 "IMP${i}X" "$WORK/imp$i.csv"; done
+  local pids=()
+  for i in $(seq 1 "$importers"); do
+    ( "$BIN" import "$WORK/imp$i.csv" --db "$db" >/dev/null 2>"$logs/import-$i.err"; echo $? > "$logs/import-$i.rc" ) &
+    pids+=($!)
+  done
+  for a in $(seq 1 "$adders"); do
+    ( for n in $(seq 1 40); do
+        "$BIN" add --title "Added $a-$n" --copy "ADD${a}X$n" --at Leeds/1F --db "$db" >/dev/null 2>>"$logs/add-$a.err" \
+          || echo "add $a-$n failed $?" >> "$logs/failures"
+      done ) &
+    pids+=($!)
+  done
+  touch "$WORK/writing"
+  for r in 1 2 3 4; do
+    ( n=0; while [ -e "$WORK/writing" ]; do
+        n=$((n + 1))
+        case $((n % 3)) in
+          0) "$BIN" search treatise contract --json --db "$db" >/dev/null ;;
+          1) "$BIN" show BASE0000007 --db "$db" >/dev/null ;;
+          2) "$BIN" export --format json --db "$db" >/dev/null ;;
+        esac 2>>"$logs/read-$r.err" || echo "read $r-$n failed" >> "$logs/failures"
+        echo >> "$logs/read-$r.count"
+      done ) &
+  done
+  ( b=0; while [ -e "$WORK/writing" ]; do
+      b=$((b + 1))
+      "$BIN" backup "$WORK/backup-$b.sqlite" --db "$db" >/dev/null 2>>"$logs/backup.err" || echo "backup $b failed" >> "$logs/failures"
+      sleep 0.5
+    done ) &
+  local backer=$!
+  for pid in "${pids[@]}"; do wait "$pid"; done
+  rm -f "$WORK/writing"
+  wait
+  local failures=0 busy
+  [ -e "$logs/failures" ] && failures=$(wc -l < "$logs/failures")
+  for i in $(seq 1 "$importers"); do [ "$(cat "$logs/import-$i.rc")" = 0 ] || failures=$((failures + 1)); done
+  busy=$(cat "$logs"/*.err 2>/dev/null | grep -ci -e 'locked' -e 'busy' || true)
+  local reads; reads=$(cat "$logs"/read-*.count 2>/dev/null | wc -l)
+  local expected=$((500 + importers * 2000 + adders * 40)) final; final=$(copies "$db")
+  echo "operations: $importers imports of 2,000 rows, $((adders * 40)) adds, $reads reads, $(ls "$WORK"/backup-*.sqlite | wc -l) backups"
+  echo "failed commands: $failures; 'database is locked' or busy errors: $busy"
+  echo "copies: expected $expected, found $final, lost $((expected - final)); catalogue verify: $(verify "$db")"
+  local bad=0 count=0
+  for backup in "$WORK"/backup-*.sqlite; do
+    count=$((count + 1))
+    [ "$(verify "$backup")" = ok ] || bad=$((bad + 1))
+    local csv; csv=$("$BIN" export --db "$backup")
+    for i in $(seq 1 "$importers"); do
+      local held; held=$(grep -c ",IMP${i}X" <<< "$csv" || true)
+      [ "$held" = 0 ] || [ "$held" = 2000 ] || { bad=$((bad + 1)); echo "  backup $backup holds $held rows of import $i"; }
+    done
+  done
+  echo "backups taken while writing: $count, failing verify or holding part of an import: $bad"
+}
+
+million() {
+  echo
+  echo "== memory: an import of $MILLION rows"
+  generate "$MILLION" M "$WORK/million.csv"
+  echo "file: $(du -h "$WORK/million.csv" | cut -f1)"
+  /usr/bin/time -v "$BIN" import "$WORK/million.csv" --db "$WORK/million.sqlite" 2> "$WORK/million.time" >/dev/null
+  local rss elapsed
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/million.time")
+  elapsed=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$WORK/million.time")
+  echo "rows imported: $(copies "$WORK/million.sqlite"); wall time: $elapsed; peak memory: $((rss / 1024)) MB (target: under 200 MB)"
+  rm -f "$WORK/million.csv"
+}
+
+title() {
+  echo
+  echo "== a 10 MB title"
+  awk 'BEGIN { printf "title,barcode,location\n"; s = "Chitty on Contracts "; while (length(s) < 10485760) s = s s; printf "%s.,BIG1,London/4F\n", substr(s, 1, 10485759) }' > "$WORK/title.csv"
+  /usr/bin/time -f "%e s, peak %M KB" "$BIN" import "$WORK/title.csv" --db "$WORK/title.sqlite" 2>&1 | sed 's/^/  import: /'
+  local back; back=$("$BIN" export --db "$WORK/title.sqlite" | tail -n 1 | cut -d, -f1 | wc -c)
+  echo "  stored and exported back: $((back - 1)) characters of title; search finds it: $("$BIN" search chitty --json --db "$WORK/title.sqlite" | grep -c '"BIG1"')"
+}
+
+for part in $PARTS; do "$part"; done
+echo
+echo "to do after the circulation branch lands: a stocktake killed with SIGKILL, checkouts and"
+echo "checkins among the concurrent writers, 100,000 barcodes into one stocktake."

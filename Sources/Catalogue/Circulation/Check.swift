@@ -39,41 +39,30 @@ public struct CheckReport: Sendable, Encodable {
 }
 
 extension CatalogueDatabase {
-    /// Checks the whole catalogue. Never changes anything: SQLite's checks and
-    /// the replay read one snapshot; FTS5's own check runs in a write
-    /// transaction that is rolled back (it is spelt as an INSERT).
+    /// Checks the whole catalogue: SQLite's own checks, the full-text index,
+    /// and every copy's state against its event log. Never changes anything:
+    /// SQLite's checks and the replay read one snapshot; FTS5's own check runs
+    /// in a write transaction that is rolled back (it is spelt as an INSERT).
+    /// `restore` refuses a backup whose report is not clean.
     public func check() throws -> CheckReport {
-        var report = try read { db in try db.check(fullText: false) }
-        report.fullText = try transaction(rollback: true) { db in try db.checkFullText() }
-        return report
+        do {
+            return try Self.check(writer)
+        } catch {
+            throw CatalogueError.wrap(error, path: path)
+        }
     }
 }
 
 extension Database {
-    /// The checks behind `lawcat check`, on this connection (so that backup and
-    /// restore can check a copy they hold open). With `fullText`, the
-    /// connection must be writable; nothing is changed.
+    /// The checks behind `lawcat check`, on this connection. With `fullText`,
+    /// the connection must be writable; nothing is changed.
     public func check(fullText: Bool = true) throws -> CheckReport {
         var report = CheckReport()
-        report.integrity = try String.fetchAll(self, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
-        let orphans = try Row.fetchAll(self, sql: "PRAGMA foreign_key_check")
-        report.foreignKeys = orphans.map { row in
-            "\(row[0] as String? ?? "?") row \(row[1] as Int64? ?? 0) refers to a missing \(row[2] as String? ?? "?")"
-        }
-        if fullText { report.fullText = try checkFullText() }
+        report.integrity = try pageProblems()
+        report.foreignKeys = try foreignKeyProblems()
+        if fullText { report.fullText = try fullTextProblems() }
         try replay(into: &report)
         return report
-    }
-
-    /// FTS5's own check that the index matches its external content table.
-    func checkFullText() throws -> [String] {
-        do {
-            try execute(sql: "INSERT INTO book_fts(book_fts, rank) VALUES ('integrity-check', 1)")
-            return []
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
-            return ["the index does not match the books; rebuild it with "
-                + "INSERT INTO book_fts(book_fts) VALUES ('rebuild') in the sqlite3 shell"]
-        }
     }
 
     /// Recomputes every copy's state from its events, in Swift and in id

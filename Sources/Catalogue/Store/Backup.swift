@@ -88,7 +88,7 @@ extension CatalogueDatabase {
     /// 1. `file` is copied (online backup API, read-only: `file` is never
     ///    changed) to a staging file beside the catalogue, and refused unless it
     ///    is a lawcat catalogue (application_id), not made by a newer lawcat,
-    ///    and passes `verify()`. An older one is migrated while staged.
+    ///    and passes `check()`. An older one is migrated while staged.
     /// 2. The current catalogue, if there is one, is copied aside to
     ///    `PATH.replaced-<UTC time>` (never deleted).
     /// 3. The staged copy is written over the catalogue with the backup API, in
@@ -182,7 +182,7 @@ extension CatalogueDatabase {
             if let pageSize, try copy.read({ try Int.fetchOne($0, sql: "PRAGMA page_size") }) != pageSize {
                 try copy.writeWithoutTransaction { try $0.execute(sql: "PRAGMA page_size = \(pageSize); VACUUM") }
             }
-            let problems = try verify(copy)
+            let problems = try Self.check(copy).problems
             try copy.close()
             if let first = problems.first {
                 throw CatalogueError.invalidFile(

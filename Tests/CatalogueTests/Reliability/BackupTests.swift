@@ -29,7 +29,7 @@ struct BackupTests {
     @Test("Given a sound catalogue, when it is verified, then no problem is found")
     func verifyClean() throws {
         let catalogue = try Self.catalogue(books: 3)
-        #expect(try catalogue.verify() == [])
+        #expect(try catalogue.check().problems == [])
     }
 
     @Test("Given a catalogue, when it is backed up, then the backup is one self-contained file that holds the same export and passes verify")
@@ -40,7 +40,7 @@ struct BackupTests {
         #expect(report.books == 5 && report.copies == 5)
         #expect(!FileManager.default.fileExists(atPath: file + "-wal"))
         let copy = try CatalogueDatabase(path: file, create: false)
-        #expect(try copy.verify() == [])
+        #expect(try copy.check().problems == [])
         #expect(try Self.csvExport(copy) == Self.csvExport(catalogue))
     }
 
@@ -67,7 +67,7 @@ struct BackupTests {
                 #expect(!error.message.contains("\n"))
             }
         }
-        #expect(try catalogue.verify() == [])
+        #expect(try catalogue.check().problems == [])
     }
 
     @Test("Given writers busy on the catalogue, when a backup is taken, then it is consistent: it passes verify and holds whole books")
@@ -88,7 +88,7 @@ struct BackupTests {
         _ = try catalogue.backup(to: file)
         try await writer.value
         let copy = try CatalogueDatabase(path: file, create: false)
-        #expect(try copy.verify() == [])
+        #expect(try copy.check().problems == [])
         let counts = try copy.counts()
         // Each added book came with two copies in one transaction: never half of one.
         #expect(counts.copies - 50 == 2 * (counts.books - 50))
@@ -107,7 +107,7 @@ struct BackupTests {
         let report = try CatalogueDatabase.restore(from: file, into: catalogue.path)
 
         #expect(try Self.csvExport(catalogue) == before, "the open connection sees the restored catalogue")
-        #expect(try CatalogueDatabase(path: catalogue.path, create: false).verify() == [])
+        #expect(try CatalogueDatabase(path: catalogue.path, create: false).check().problems == [])
         let aside = try #require(report.replacedKeptAt)
         #expect(try Self.csvExport(CatalogueDatabase(path: aside, create: false)) == changed)
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == backupBytes, "the backup file is never changed")

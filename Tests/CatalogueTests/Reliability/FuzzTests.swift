@@ -171,7 +171,7 @@ struct FuzzTests {
                 #expect(try BackupTests.csvExport(catalogue) == before)
             }
         }
-        #expect(try catalogue.verify() == [])
+        #expect(try catalogue.check().problems == [])
         #expect(refused > 100 && imported > 10, "the generator should produce both: \(imported) imported, \(refused) refused")
     }
 
@@ -221,7 +221,7 @@ struct FuzzTests {
                 #expect(try Self.shape(catalogue) == before, "a refused add changed the catalogue")
             }
         }
-        #expect(try catalogue.verify() == [])
+        #expect(try catalogue.check().problems == [])
         #expect(stored > 500)
         _ = start
     }

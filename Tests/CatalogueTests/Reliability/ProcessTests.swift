@@ -36,7 +36,7 @@ struct ProcessTests {
             if outcome.signalled { killedMidway += 1 } else { #expect(outcome.status == 0, "\(outcome.stderr)") }
 
             let catalogue = try CatalogueDatabase(path: db, create: false)
-            #expect(try catalogue.verify() == [], "after a kill at \(delay) s")
+            #expect(try catalogue.check().problems == [], "after a kill at \(delay) s")
             let copies = try catalogue.counts().copies
             #expect(copies == 200 || copies == 4200, "a kill at \(delay) s left \(copies) copies")
         }
@@ -91,10 +91,10 @@ struct ProcessTests {
         }
         let catalogue = try CatalogueDatabase(path: db, create: false)
         #expect(try catalogue.counts().copies == 100 + 3 * 400 + 2 * addsEach)
-        #expect(try catalogue.verify() == [])
+        #expect(try catalogue.check().problems == [])
         for n in 0..<3 {
             let backup = try CatalogueDatabase(path: folder + "/backup-\(n).sqlite", create: false)
-            #expect(try backup.verify() == [])
+            #expect(try backup.check().problems == [])
             // Each import is one transaction: a backup holds all of one or none.
             var csv = ""
             try backup.export(format: .csv) { csv += $0 }
@@ -134,7 +134,7 @@ struct ProcessTests {
             #expect(outcome.status == 0, "\(outcome.stderr)")
         }
         let catalogue = try CatalogueDatabase(path: db, create: false)
-        #expect(try catalogue.verify() == [])
+        #expect(try catalogue.check().problems == [])
         var csv = ""
         try catalogue.export(format: .csv) { csv += $0 }
         #expect(!csv.contains("GONE1"), "the restore put the backup in place")
@@ -233,7 +233,7 @@ struct ProcessTests {
         var after = ""
         try catalogue.export(format: .csv) { after += $0 }
         #expect(after == before)
-        #expect(try catalogue.verify() == [])
+        #expect(try catalogue.check().problems == [])
         // Closed before the tmpfs is unmounted.
         try (catalogue.writer as? DatabasePool)?.close()
     }

@@ -41,7 +41,7 @@ struct SchemaVersionTests {
             try db.execute(sql: "PRAGMA application_id = \(lawcatApplicationID); PRAGMA user_version = 0")
         }
         let catalogue = try CatalogueDatabase(path: path, create: false)
-        #expect(try catalogue.verify() == [])
+        #expect(try catalogue.check().problems == [])
         _ = try catalogue.addBook(BookFields(title: "Gloag and Henderson"))
         #expect(try Self.version(path) >= 1)
         // Nothing to keep: there was no data.
@@ -61,7 +61,7 @@ struct SchemaVersionTests {
                 """)
         }
         let catalogue = try CatalogueDatabase(path: path, create: false)
-        #expect(try catalogue.verify() == [])
+        #expect(try catalogue.check().problems == [])
         #expect(try Self.version(path) >= 1)
         let backup = try DatabaseQueue(path: path + ".v0.bak")
         #expect(try backup.read { try String.fetchOne($0, sql: "SELECT text FROM legacy_note") } == "kept")
@@ -124,6 +124,6 @@ struct SchemaVersionTests {
         }
         let catalogue = try CatalogueDatabase(path: path, create: false)
         #expect(try catalogue.counts().books == 6)
-        #expect(try catalogue.verify() == [])
+        #expect(try catalogue.check().problems == [])
     }
 }

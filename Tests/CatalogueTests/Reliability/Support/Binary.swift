@@ -2,7 +2,7 @@ import Foundation
 
 /// The built `lawcat` binary, run as separate processes: crashes and
 /// concurrency are about processes, not threads. (These tests live beside the
-/// library tests so that they can check the results with `verify()`.)
+/// library tests so that they can check the results with `check()`.)
 enum Binary {
     static let url: URL = {
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

@@ -1,0 +1,225 @@
+import Foundation
+import GRDB
+
+/// The correction index: every distinct word of the catalogue's titles,
+/// authors, subjects and jurisdictions (folded: lower case, no diacritics),
+/// stored twice, by (length, word) and by (length, word reversed).
+///
+/// A typed word with one typo shares its first half or its second half with
+/// the word meant, so the words one edit away are found by two range scans
+/// (prefix of the typed word, suffix through the reversed table) over three
+/// lengths, then checked with a true edit distance. Two typos (typed words of
+/// 9 letters or more) split the word in thirds: the first third intact is a
+/// prefix scan, the last third intact a suffix scan, and the rare case of one
+/// typo in each outer third enumerates the ~150 one-edit variants of the first
+/// third before the intact middle, each a prefix scan. Nothing is loaded at
+/// start-up; a correction costs a few index seeks.
+///
+/// Keeping it in step: triggers on `book` (schema.sql, "v2-search-vocabulary")
+/// note each added or edited book in `search_pending`, in the same transaction
+/// as the change and at the cost of one small insert. Before a search reads
+/// the index, `refreshSearchIndex` folds the pending books' words in. Words of
+/// deleted or edited books are left behind: a correction to a word that no
+/// book has any more simply matches nothing.
+enum Vocabulary {
+    /// Words shorter than this are never corrected, so are not indexed.
+    static let shortestIndexed = 4
+
+    /// Lower case, diacritics removed: what `remove_diacritics 2` compares.
+    static func fold(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+    }
+
+    /// How many edits a typed word may be away from the word meant.
+    static func allowedEdits(_ word: String) -> Int {
+        let length = word.unicodeScalars.count
+        if length >= 9 { return 2 }
+        if length >= 5 { return 1 }
+        return 0
+    }
+
+    static func isIndexable(_ word: String) -> Bool {
+        word.unicodeScalars.count >= shortestIndexed && !word.unicodeScalars.allSatisfy { $0.properties.numericType != nil }
+    }
+
+    // MARK: Keeping in step
+
+    /// Folds the words of books added or edited since the last refresh into
+    /// the index. One write transaction; cheap when nothing is pending.
+    static func refresh(_ db: Database) throws {
+        var words = Set<String>()
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT b.title, b.authors, b.subjects, b.jurisdiction
+                FROM search_pending p JOIN book b ON b.id = p.book_id
+                """)
+        while let row = try rows.next() {
+            for column in 0..<4 {
+                guard let text: String = row[column] else { continue }
+                for word in Words.split(fold(text)) where isIndexable(word) {
+                    words.insert(word)
+                }
+            }
+        }
+        let forward = try db.makeStatement(sql: "INSERT OR IGNORE INTO search_word(length, word) VALUES (?, ?)")
+        let backward = try db.makeStatement(
+            sql: "INSERT OR IGNORE INTO search_word_reversed(length, reversed) VALUES (?, ?)")
+        // Sorted, so that the B-trees grow at their ends.
+        for word in words.sorted() {
+            let length = word.unicodeScalars.count
+            try forward.execute(arguments: [length, word])
+        }
+        for reversed in words.map(reversedScalars).sorted() {
+            try backward.execute(arguments: [reversed.unicodeScalars.count, reversed])
+        }
+        try db.execute(sql: "DELETE FROM search_pending")
+    }
+
+    static func reversedScalars(_ word: String) -> String {
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: word.unicodeScalars.reversed())
+        return String(result)
+    }
+
+    // MARK: Corrections
+
+    /// Catalogue words within the allowed number of edits of `typed`
+    /// (folded), nearest first, at most `limit`; `typed` itself is left out.
+    static func corrections(of typed: String, edits: Int? = nil, limit: Int = 8, in db: Database) throws -> [(word: String, distance: Int)] {
+        let k = edits ?? allowedEdits(typed)
+        let t = Array(typed.unicodeScalars)
+        let n = t.count
+        guard k > 0, n >= 3 else { return [] }
+        let lengths = Array(max(shortestIndexed, n - k)...(n + k))
+        var candidates = Set<String>()
+
+        func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars)
+            return String(view)
+        }
+        func prefixed(_ prefix: String) throws {
+            for word in try String.fetchAll(
+                db.cachedStatement(sql: """
+                    SELECT word FROM search_word
+                    WHERE length IN (SELECT value FROM json_each(?)) AND word >= ? AND word <= ?
+                    """),
+                arguments: [JSONList.encodeIDs(lengths.map(Int64.init)), prefix, prefix + "\u{10FFFF}"])
+            {
+                candidates.insert(word)
+            }
+        }
+        func suffixed(_ suffix: String) throws {
+            let reversed = reversedScalars(suffix)
+            for word in try String.fetchAll(
+                db.cachedStatement(sql: """
+                    SELECT reversed FROM search_word_reversed
+                    WHERE length IN (SELECT value FROM json_each(?)) AND reversed >= ? AND reversed <= ?
+                    """),
+                arguments: [JSONList.encodeIDs(lengths.map(Int64.init)), reversed, reversed + "\u{10FFFF}"])
+            {
+                candidates.insert(reversedScalars(word))
+            }
+        }
+
+        if k == 1 {
+            // One edit: it lies in one half (or swaps the two middle letters).
+            let half = n / 2
+            try prefixed(string(t[..<half]))
+            try suffixed(string(t[half...]))
+            var swapped = t
+            swapped.swapAt(half - 1, half)
+            try prefixed(string(swapped[...]))
+        } else {
+            // Two edits: one third is intact.
+            let third = n / 3
+            let a = t[..<third], b = t[third..<(n - third)], c = t[(n - third)...]
+            try prefixed(string(a))
+            try suffixed(string(c))
+            // One edit in each outer third: the first third one edit off, then the intact middle.
+            let middle = string(b)
+            for variant in oneEditVariants(Array(a)) {
+                try prefixed(variant + middle)
+            }
+        }
+
+        var found: [(word: String, distance: Int)] = []
+        for candidate in candidates where candidate != typed {
+            let distance = editDistance(t, Array(candidate.unicodeScalars), limit: k)
+            if distance <= k { found.append((candidate, distance)) }
+        }
+        // Nearest first; among equals, the length nearest the typed word, then alphabetical (stable output).
+        found.sort {
+            if $0.distance != $1.distance { return $0.distance < $1.distance }
+            let l0 = abs($0.word.unicodeScalars.count - n), l1 = abs($1.word.unicodeScalars.count - n)
+            if l0 != l1 { return l0 < l1 }
+            return $0.word < $1.word
+        }
+        return Array(found.prefix(limit))
+    }
+
+    /// Every string one insertion, deletion, substitution or swap of
+    /// neighbours away from `s`, over the letters a-z and digits.
+    static func oneEditVariants(_ s: [Unicode.Scalar]) -> Set<String> {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789".unicodeScalars)
+        var variants = Set<String>()
+        func add(_ scalars: [Unicode.Scalar]) {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars)
+            variants.insert(String(view))
+        }
+        for i in 0..<s.count {
+            var deleted = s
+            deleted.remove(at: i)
+            add(deleted)
+            for letter in alphabet where letter != s[i] {
+                var substituted = s
+                substituted[i] = letter
+                add(substituted)
+            }
+            if i + 1 < s.count {
+                var swapped = s
+                swapped.swapAt(i, i + 1)
+                add(swapped)
+            }
+        }
+        for i in 0...s.count {
+            for letter in alphabet {
+                var inserted = s
+                inserted.insert(letter, at: i)
+                add(inserted)
+            }
+        }
+        return variants
+    }
+
+    /// Optimal string alignment distance (insertion, deletion, substitution,
+    /// swap of neighbours), giving up past `limit` (returns limit + 1).
+    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        let width = b.count + 1
+        var previous2 = [Int](repeating: 0, count: width)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: width)
+        for i in 1...a.count {
+            current[0] = i
+            var rowMinimum = current[0]
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    value = min(value, previous2[j - 2] + 1)
+                }
+                current[j] = value
+                rowMinimum = min(rowMinimum, value)
+            }
+            if rowMinimum > limit { return limit + 1 }
+            (previous2, previous, current) = (previous, current, previous2)
+        }
+        return min(previous[b.count], limit + 1)
+    }
+}

@@ -222,7 +222,7 @@ struct Searcher {
             var expressions: [String] = []
             var corrected = false
             for (index, term) in positive.enumerated() {
-                let alternatives = term.isPhrase ? [] : try corrections(term.words[0])
+                let alternatives = term.isPhrase || index >= Vocabulary.mostCorrectedWords ? [] : try corrections(term.words[0])
                 corrected = corrected || !alternatives.isEmpty
                 matched.formUnion(alternatives)
                 expressions.append(
@@ -261,7 +261,7 @@ struct Searcher {
     private mutating func suggest(_ terms: [SearchQuery.Term]) throws -> String? {
         var words: [String] = []
         var changed = false
-        for term in terms {
+        for term in terms.prefix(Vocabulary.mostCorrectedWords) {
             for word in term.words {
                 let known = try Bool.fetchOne(
                     db, sql: "SELECT EXISTS (SELECT 1 FROM book_fts WHERE book_fts MATCH ?)",

@@ -156,10 +156,13 @@ public struct SearchQuery: Equatable, Sendable {
             guard !trimmed.isEmpty else { return }
             filters.append(Filter(condition: .barcode(trimmed), negated: negated))
         case "year":
+            guard !trimmed.isEmpty else { return }
             filters.append(Filter(condition: try Self.years(trimmed), negated: negated))
         case "at":
+            guard !trimmed.isEmpty else { return }
             filters.append(Filter(condition: .at(try LocationPath.normalise(trimmed)), negated: negated))
         case "is":
+            guard !trimmed.isEmpty else { return }
             guard let status = Self.status(trimmed) else {
                 throw CatalogueError.invalidField(
                     field: "is:", value: trimmed,

@@ -24,6 +24,10 @@ import GRDB
 enum Vocabulary {
     /// Words shorter than this are never corrected, so are not indexed.
     static let shortestIndexed = 4
+    /// Words longer than this are not corrected.
+    static let longestCorrected = 32
+    /// Only the first this many words of a query are corrected.
+    static let mostCorrectedWords = 12
 
     /// Lower case, diacritics removed: what `remove_diacritics 2` compares.
     static func fold(_ text: String) -> String {
@@ -91,7 +95,8 @@ enum Vocabulary {
         let k = edits ?? allowedEdits(typed)
         let t = Array(typed.unicodeScalars)
         let n = t.count
-        guard k > 0, n >= 3 else { return [] }
+        // Longer than any real word: not worth correcting (and 10,000 letters must stay quick).
+        guard k > 0, n >= 3, n <= longestCorrected else { return [] }
         let lengths = Array(max(shortestIndexed, n - k)...(n + k))
         var candidates = Set<String>()
 

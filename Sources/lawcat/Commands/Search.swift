@@ -18,12 +18,19 @@ struct Search: ParsableCommand {
     var limit = 20
     @Argument(help: "What to look for: words, phrases and fields.")
     var words: [String] = []
+    /// For bench/search.sh: a file of `label<TAB>query` lines to time in process.
+    @Option(help: .hidden)
+    var benchQueries: String?
 
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
     }
 
     func run() throws {
+        if let benchQueries {
+            try SearchBenchmark.run(file: benchQueries, catalogue: catalogue.open(create: false), limit: limit)
+            return
+        }
         let query = words.joined(separator: " ")
         let result = try catalogue.open(create: false).search(query, limit: limit)
         if output.json {
@@ -115,5 +122,35 @@ enum SearchRendering {
 enum SearchFolding {
     static func fold(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+    }
+}
+
+/// `lawcat search --bench-queries FILE` (hidden): times each query in process,
+/// after one warm-up pass, and prints the median and 99th percentile per label.
+enum SearchBenchmark {
+    static func run(file: String, catalogue: CatalogueDatabase, limit: Int) throws {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            throw CatalogueError.fileNotFound(path: file)
+        }
+        let queries: [(label: String, query: String)] = text.split(separator: "\n").compactMap { line in
+            let parts = line.split(separator: "\t", maxSplits: 1)
+            return parts.count == 2 ? (String(parts[0]), String(parts[1])) : nil
+        }
+        for (_, query) in queries { _ = try catalogue.search(query, limit: limit) }  // warm the page cache
+        var times: [String: [Double]] = [:]
+        var labels: [String] = []
+        for (label, query) in queries {
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = try catalogue.search(query, limit: limit)
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            if times[label] == nil { labels.append(label) }
+            times[label, default: []].append(elapsed)
+        }
+        for label in labels {
+            let sorted = times[label]!.sorted()
+            let median = sorted[sorted.count / 2]
+            let p99 = sorted[min(sorted.count - 1, Int((Double(sorted.count) * 0.99).rounded(.up)) - 1)]
+            Terminal.line("\(label)\t\(sorted.count)\t" + String(format: "%.2f\t%.2f", median, p99))
+        }
     }
 }

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Search benchmark (issue 3): a 1,000,000-book catalogue made from
+# ../shared/data/lc-general.csv.xz replicated with fresh barcodes, cached in
+# bench/out/ so that reruns are quick. Reports, side by side in one run:
+#   - lawcat search in process (median and p99, exact and one-typo queries);
+#   - lawcat search as a whole process, start-up included (median);
+#   - the sqlite3 shell, a plain FTS5 MATCH on the same file (the floor);
+#   - sqlite-utils search (installed into bench/out/venv from PyPI).
+# Usage: bench/search.sh            (from the repository root)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+out=bench/out
+mkdir -p "$out"
+data=""
+for candidate in "$root/../shared/data" /work/shared/data; do
+  if [ -f "$candidate/lc-general.csv.xz" ]; then data=$candidate; break; fi
+done
+[ -n "$data" ] || { echo "lc-general.csv.xz not found in ../shared/data or /work/shared/data" >&2; exit 1; }
+
+swift build -c release --product lawcat >/dev/null
+lawcat=$(swift build -c release --show-bin-path)/lawcat
+db=$out/search-1m.sqlite
+queries=$out/search-queries.tsv
+
+if [ ! -f "$db" ]; then
+  echo "building the 1,000,000-book catalogue (once; cached in $db)..."
+  python3 bench/search_data.py "$data/lc-general.csv.xz" "$out/general-1m.csv" "$queries"
+  start=$(date +%s.%N)
+  "$lawcat" import --db "$db.tmp" "$out/general-1m.csv"
+  echo "import: $(echo "$(date +%s.%N) - $start" | bc) s"
+  start=$(date +%s.%N)
+  "$lawcat" search --db "$db.tmp" --limit 1 warm >/dev/null   # folds new words into the correction index
+  echo "first search after the import (builds the correction index): $(echo "$(date +%s.%N) - $start" | bc) s"
+  mv "$db.tmp" "$db"; rm -f "$db.tmp-wal" "$db.tmp-shm"
+  rm -f "$out/general-1m.csv"
+fi
+[ -f "$queries" ] || python3 bench/search_data.py "$data/lc-general.csv.xz" - "$queries"
+
+if [ ! -x "$out/venv/bin/sqlite-utils" ]; then
+  python3 -m venv "$out/venv"
+  "$out/venv/bin/pip" install -q sqlite-utils
+fi
+
+echo "catalogue: $(sqlite3 "$db" 'SELECT count(*) FROM book') books, $(du -h "$db" | cut -f1)"
+echo
+echo "in process (lawcat search --bench-queries): label, queries, median ms, p99 ms"
+"$lawcat" search --db "$db" --bench-queries "$queries"
+echo
+python3 bench/search_processes.py "$lawcat" "$db" "$queries" "$out/venv/bin/sqlite-utils"

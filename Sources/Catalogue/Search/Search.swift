@@ -5,20 +5,28 @@ import GRDB
 /// Everything else a user types (quotes, `*`, brackets, operators) separates
 /// words and is never handed to FTS5 as syntax.
 enum Words {
+    /// Splits as FTS5's `unicode61` tokenizer does: letters, numbers and
+    /// private-use characters make words; combining diacritics (U+0300-U+036F)
+    /// are dropped inside a word; anything else separates words (including the
+    /// combining ligature halves U+FE20-U+FE2F of romanised titles).
     static func split(_ text: String) -> [String] {
         var words: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                || scalar.properties.generalCategory == .nonspacingMark
-            {
-                current.unicodeScalars.append(scalar)
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                .decimalNumber, .letterNumber, .otherNumber, .privateUse:
+                current.append(scalar)
+            case .nonspacingMark where (0x300...0x36F).contains(scalar.value):
+                continue
+            default:
+                if !current.isEmpty {
+                    words.append(String(current))
+                    current = String.UnicodeScalarView()
+                }
             }
         }
-        if !current.isEmpty { words.append(current) }
+        if !current.isEmpty { words.append(String(current)) }
         return words
     }
 
@@ -79,14 +87,16 @@ extension CatalogueDatabase {
 
     /// Plain FTS5: every word ANDed, as typed, BM25 with the same weights. The
     /// baseline the search-quality test and the benchmark compare with.
-    public func plainFullTextSearch(_ query: String, limit: Int) throws -> [Int64] {
-        let words = Words.split(query)
+    /// With `lastWordPrefix`, the last word also matches as a prefix.
+    public func plainFullTextSearch(_ query: String, limit: Int, lastWordPrefix: Bool = false) throws -> [Int64] {
+        var words = Words.split(query).map(Words.quoted)
         guard !words.isEmpty else { return [] }
+        if lastWordPrefix { words[words.count - 1] += " *" }
         return try read { db in
             try Int64.fetchAll(
                 db,
                 sql: "SELECT rowid FROM book_fts WHERE book_fts MATCH ? ORDER BY bm25(book_fts, 10.0, 5.0, 2.0, 1.0), rowid LIMIT ?",
-                arguments: [words.map(Words.quoted).joined(separator: " AND "), limit])
+                arguments: [words.joined(separator: " AND "), limit])
         }
     }
 }

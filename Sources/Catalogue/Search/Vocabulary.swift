@@ -32,7 +32,12 @@ enum Vocabulary {
     /// Lower case, diacritics removed: what `remove_diacritics 2` compares.
     static func fold(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
-        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        // Decompose, drop the combining diacritics, lower-case; other marks are left for `Words.split`.
+        var view = String.UnicodeScalarView()
+        for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars where !(0x300...0x36F).contains(scalar.value) {
+            view.append(scalar)
+        }
+        return String(view).lowercased()
     }
 
     /// How many edits a typed word may be away from the word meant.

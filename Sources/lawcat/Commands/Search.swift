@@ -16,7 +16,9 @@ struct Search: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Option(help: "The most books to show.")
     var limit = 20
-    @Argument(help: "What to look for: words, phrases and fields.")
+    /// Every word, including ones starting with a dash (`-scotland`, `-j:us`), which
+    /// would otherwise be taken for options.
+    @Argument(parsing: .allUnrecognized, help: "What to look for: words, \"phrases\", fields, -word to leave out.")
     var words: [String] = []
     /// For bench/search.sh: a file of `label<TAB>query` lines to time in process.
     @Option(help: .hidden)
@@ -44,6 +46,10 @@ struct Search: ParsableCommand {
             var line = "no books match '\(query)'"
             if let suggestion = result.suggestion { line += "; did you mean: \(suggestion)" }
             Terminal.line(line)
+            return
+        }
+        if result.jumped, let book = result.books.first {
+            Terminal.out(BookRendering.details(book))
             return
         }
         if result.exactCount == 0, let suggestion = result.suggestion {

@@ -227,18 +227,31 @@ struct Searcher {
                 }, into: &found, seen: &seen)
         }
         let exactCount = found.count
-        // 3. Through corrections of typos.
+        // 3. Through corrections of typos: first of the words no book has (cheap, and
+        //    closest to what was typed), then, if still short, of every word (a typo
+        //    may spell another real word).
         if found.count < limit {
-            var expressions: [String] = []
-            var corrected = false
-            for (index, term) in positive.enumerated() {
-                let alternatives = term.isPhrase || index >= Vocabulary.mostCorrectedWords ? [] : try corrections(term.words[0])
-                corrected = corrected || !alternatives.isEmpty
-                matched.formUnion(alternatives)
-                expressions.append(
-                    Self.expression(term, alternatives: alternatives, prefix: query.lastWordIsOpen && index == positive.count - 1))
+            let correctable = positive.enumerated().filter { index, term in
+                !term.isPhrase && index < Vocabulary.mostCorrectedWords && Vocabulary.allowedEdits(term.words[0]) > 0
+            }.map(\.offset)
+            var unknown = Set<Int>()
+            for index in correctable where try !Vocabulary.isKnown(positive[index].words[0], in: db) {
+                unknown.insert(index)
             }
-            if corrected { try collect(expressions, into: &found, seen: &seen) }
+            let all = Set(correctable)
+            for pass in unknown.isEmpty || unknown == all ? [all] : [unknown, all] {
+                guard found.count < limit else { break }
+                var expressions: [String] = []
+                var corrected = false
+                for (index, term) in positive.enumerated() {
+                    let alternatives = pass.contains(index) ? try corrections(term.words[0]) : []
+                    corrected = corrected || !alternatives.isEmpty
+                    matched.formUnion(alternatives)
+                    expressions.append(
+                        Self.expression(term, alternatives: alternatives, prefix: query.lastWordIsOpen && index == positive.count - 1))
+                }
+                if corrected { try collect(expressions, into: &found, seen: &seen) }
+            }
         }
         var suggestion: String?
         if exactCount == 0 {

@@ -94,6 +94,13 @@ enum Vocabulary {
 
     // MARK: Corrections
 
+    /// True when some book has (or had) this folded word.
+    static func isKnown(_ word: String, in db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM search_word WHERE length = ? AND word = ?)"),
+            arguments: [word.unicodeScalars.count, word]) ?? false
+    }
+
     /// Catalogue words within the allowed number of edits of `typed`
     /// (folded), nearest first, at most `limit`; `typed` itself is left out.
     static func corrections(of typed: String, edits: Int? = nil, limit: Int = 8, in db: Database) throws -> [(word: String, distance: Int)] {

@@ -42,9 +42,18 @@ if [ ! -x "$out/venv/bin/sqlite-utils" ]; then
   "$out/venv/bin/pip" install -q sqlite-utils
 fi
 
+# sqlite-utils finds a table's FTS index by its own naming and declaration, so it gets a
+# copy of the books' searchable columns with an index it made itself (enable-fts, FTS5).
+su_db=$out/sqlite-utils-1m.sqlite
+if [ ! -f "$su_db" ]; then
+  sqlite3 "$su_db.tmp" "ATTACH '$db' AS l; CREATE TABLE book AS SELECT id, title, authors, subjects, jurisdiction FROM l.book;"
+  "$out/venv/bin/sqlite-utils" enable-fts "$su_db.tmp" book title authors subjects jurisdiction --fts5
+  mv "$su_db.tmp" "$su_db"
+fi
+
 echo "catalogue: $(sqlite3 "$db" 'SELECT count(*) FROM book') books, $(du -h "$db" | cut -f1)"
 echo
 echo "in process (lawcat search --bench-queries): label, queries, median ms, p99 ms"
 "$lawcat" search --db "$db" --bench-queries "$queries"
 echo
-python3 bench/search_processes.py "$lawcat" "$db" "$queries" "$out/venv/bin/sqlite-utils"
+python3 bench/search_processes.py "$lawcat" "$db" "$queries" "$out/venv/bin/sqlite-utils" "$su_db"

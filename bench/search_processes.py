@@ -3,7 +3,7 @@ shell (plain FTS5, the floor) and sqlite-utils search, same queries, same
 file, interleaved so that they share the machine's state."""
 import statistics, subprocess, sys, time, re
 
-lawcat, db, queries_file, sqlite_utils = sys.argv[1:5]
+lawcat, db, queries_file, sqlite_utils, su_db = sys.argv[1:6]
 queries = [line.rstrip("\n").split("\t", 1) for line in open(queries_file, encoding="utf-8")]
 queries = queries[:80]
 
@@ -15,7 +15,7 @@ tools = {
     "sqlite3 shell (plain FTS5)": lambda q: ["sqlite3", db,
         "SELECT b.* FROM book_fts f JOIN book b ON b.id = f.rowid WHERE book_fts MATCH '" + fts(q).replace("'", "''")
         + "' ORDER BY bm25(book_fts, 10.0, 5.0, 2.0, 1.0) LIMIT 20"],
-    "sqlite-utils search": lambda q: [sqlite_utils, "search", db, "book", q, "--limit", "20", "--quote"],
+    "sqlite-utils search": lambda q: [sqlite_utils, "search", su_db, "book", q, "--limit", "20", "--quote"],
 }
 times = {name: {"exact": [], "typo": []} for name in tools}
 found = {name: {"exact": 0, "typo": 0} for name in tools}

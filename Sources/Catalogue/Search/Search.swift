@@ -228,8 +228,9 @@ struct Searcher {
         }
         let exactCount = found.count
         // 3. Through corrections of typos: first of the words no book has (cheap, and
-        //    closest to what was typed), then, if still short, of every word (a typo
-        //    may spell another real word).
+        //    closest to what was typed); then, when nothing matched as typed, of every
+        //    word (a typo may spell another real word). A query of real words that
+        //    matches as typed is not second-guessed.
         if found.count < limit {
             let correctable = positive.enumerated().filter { index, term in
                 !term.isPhrase && index < Vocabulary.mostCorrectedWords && Vocabulary.allowedEdits(term.words[0]) > 0
@@ -239,8 +240,12 @@ struct Searcher {
                 unknown.insert(index)
             }
             let all = Set(correctable)
-            for pass in unknown.isEmpty || unknown == all ? [all] : [unknown, all] {
-                guard found.count < limit else { break }
+            let passes: [Set<Int>] =
+                exactCount > 0 ? (unknown.isEmpty ? [] : [unknown])
+                : unknown.isEmpty || unknown == all ? [all] : [unknown, all]
+            for pass in passes {
+                // Every word is corrected only when correcting the unknown ones found nothing.
+                guard found.count == exactCount || (pass == unknown && found.count < limit) else { break }
                 var expressions: [String] = []
                 var corrected = false
                 for (index, term) in positive.enumerated() {
@@ -286,16 +291,20 @@ struct Searcher {
         var changed = false
         for term in terms.prefix(Vocabulary.mostCorrectedWords) {
             for word in term.words {
-                let known = try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM book_fts WHERE book_fts MATCH ?)",
-                    arguments: [Words.quoted(word)]) ?? false
+                let known = word.unicodeScalars.count >= Vocabulary.shortestIndexed
+                    ? try Vocabulary.isKnown(word, in: db)
+                    : try Bool.fetchOne(
+                        db, sql: "SELECT EXISTS (SELECT 1 FROM book_fts WHERE book_fts MATCH ?)",
+                        arguments: [Words.quoted(word)]) ?? false
                 if known {
                     words.append(word)
                     continue
                 }
-                let edits = max(Vocabulary.allowedEdits(word), word.count >= 3 ? 1 : 0)
-                if let best = try Vocabulary.corrections(of: word, edits: edits, limit: 1, in: db).first {
-                    words.append(best.word)
+                let best = Vocabulary.allowedEdits(word) > 0
+                    ? try corrections(word).first
+                    : try Vocabulary.corrections(of: word, edits: word.count >= 3 ? 1 : 0, limit: 1, in: db).first?.word
+                if let best {
+                    words.append(best)
                     changed = true
                 } else {
                     changed = true  // dropped: nothing like it in the catalogue

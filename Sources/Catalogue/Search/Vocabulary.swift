@@ -142,6 +142,7 @@ enum Vocabulary {
         // Longer than any real word: not worth correcting (and 10,000 letters must stay quick).
         guard k > 0, n >= 3, n <= longestCorrected else { return [] }
         let lengths = Array(max(shortestIndexed, n - k)...(n + k))
+        let placeholders = lengths.map { _ in "?" }.joined(separator: ", ")
         var candidates = Set<String>()
 
         func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
@@ -153,9 +154,23 @@ enum Vocabulary {
             for word in try String.fetchAll(
                 db.cachedStatement(sql: """
                     SELECT word FROM search_word
-                    WHERE length IN (SELECT value FROM json_each(?)) AND word >= ? AND word <= ?
+                    WHERE length IN (\(placeholders)) AND word >= ? AND word <= ?
                     """),
-                arguments: [JSONList.encodeIDs(lengths.map(Int64.init)), prefix, prefix + "\u{10FFFF}"])
+                arguments: StatementArguments(lengths + [prefix, prefix + "\u{10FFFF}"] as [any DatabaseValueConvertible]))
+            {
+                candidates.insert(word)
+            }
+        }
+        /// Many prefixes in one statement: SQLite seeks the index once a prefix
+        /// (CROSS JOIN keeps the prefixes as the outer loop).
+        func prefixedAll(_ prefixes: [String]) throws {
+            for word in try String.fetchAll(
+                db.cachedStatement(sql: """
+                    SELECT w.word FROM json_each(?) p CROSS JOIN search_word w
+                    ON w.length IN (\(placeholders))
+                      AND w.word >= p.value AND w.word <= p.value || char(1114111)
+                    """),
+                arguments: StatementArguments([JSONList.encode(prefixes)] + lengths as [any DatabaseValueConvertible]))
             {
                 candidates.insert(word)
             }
@@ -165,9 +180,9 @@ enum Vocabulary {
             for word in try String.fetchAll(
                 db.cachedStatement(sql: """
                     SELECT reversed FROM search_word_reversed
-                    WHERE length IN (SELECT value FROM json_each(?)) AND reversed >= ? AND reversed <= ?
+                    WHERE length IN (\(placeholders)) AND reversed >= ? AND reversed <= ?
                     """),
-                arguments: [JSONList.encodeIDs(lengths.map(Int64.init)), reversed, reversed + "\u{10FFFF}"])
+                arguments: StatementArguments(lengths + [reversed, reversed + "\u{10FFFF}"] as [any DatabaseValueConvertible]))
             {
                 candidates.insert(reversedScalars(word))
             }
@@ -189,9 +204,7 @@ enum Vocabulary {
             try suffixed(string(c))
             // One edit in each outer third: the first third one edit off, then the intact middle.
             let middle = string(b)
-            for variant in oneEditVariants(Array(a)) {
-                try prefixed(variant + middle)
-            }
+            try prefixedAll(oneEditVariants(Array(a)).map { $0 + middle })
         }
 
         var found: [(word: String, distance: Int)] = []
@@ -210,9 +223,9 @@ enum Vocabulary {
     }
 
     /// Every string one insertion, deletion, substitution or swap of
-    /// neighbours away from `s`, over the letters a-z and digits.
+    /// neighbours away from `s`, over the letters a-z.
     static func oneEditVariants(_ s: [Unicode.Scalar]) -> Set<String> {
-        let alphabet = Array("abcdefghijklmnopqrstuvwxyz0123456789".unicodeScalars)
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyz".unicodeScalars)
         var variants = Set<String>()
         func add(_ scalars: [Unicode.Scalar]) {
             var view = String.UnicodeScalarView()

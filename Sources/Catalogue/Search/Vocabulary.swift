@@ -85,36 +85,38 @@ enum Vocabulary {
     }
 
     /// Adds the indexable folded words of `text`. Catalogue text is mostly
-    /// ASCII: that is split byte by byte (a million books take seconds, not
-    /// minutes); anything else goes through `fold` and `Words.split`.
+    /// ASCII, split here byte by byte (a million books take seconds, not
+    /// minutes); only a run of bytes holding something else goes through
+    /// `fold` and `Words.split`. ASCII letters and digits are the only ASCII
+    /// word characters for both, so the runs split the same either way.
     static func addWords(of text: String, to words: inout Set<String>) {
         var text = text
-        let ascii: Bool = text.withUTF8 { bytes in
+        text.withUTF8 { bytes in
             var word: [UInt8] = []
             word.reserveCapacity(32)
-            var pending: [String] = []
+            var nonASCII = false
             func flush() {
-                if word.count >= shortestIndexed && !word.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-                    pending.append(String(decoding: word, as: UTF8.self))
+                if nonASCII {
+                    for found in Words.split(fold(String(decoding: word, as: UTF8.self))) where isIndexable(found) {
+                        words.insert(found)
+                    }
+                } else if word.count >= shortestIndexed && !word.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                    words.insert(String(decoding: word, as: UTF8.self))
                 }
                 word.removeAll(keepingCapacity: true)
+                nonASCII = false
             }
             for byte in bytes {
                 switch byte {
-                case 0x80...: return false
+                case 0x80...:
+                    word.append(byte)
+                    nonASCII = true
                 case 0x41...0x5A: word.append(byte + 0x20)
                 case 0x61...0x7A, 0x30...0x39: word.append(byte)
-                default: flush()
+                default: if !word.isEmpty { flush() }
                 }
             }
-            flush()
-            for found in pending { words.insert(found) }
-            return true
-        }
-        if !ascii {
-            for word in Words.split(fold(text)) where isIndexable(word) {
-                words.insert(word)
-            }
+            if !word.isEmpty { flush() }
         }
     }
 

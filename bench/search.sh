@@ -7,6 +7,8 @@
 #   - the sqlite3 shell, a plain FTS5 MATCH on the same file (the floor);
 #   - sqlite-utils search (installed into bench/out/venv from PyPI).
 # Usage: bench/search.sh            (from the repository root)
+#        LAWCAT_STATIC=1 bench/search.sh   times a build with --static-swift-stdlib
+#        (in .build-static), which starts faster.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -18,8 +20,14 @@ for candidate in "$root/../shared/data" /work/shared/data; do
 done
 [ -n "$data" ] || { echo "lc-general.csv.xz not found in ../shared/data or /work/shared/data" >&2; exit 1; }
 
-swift build -c release --product lawcat >/dev/null
-lawcat=$(swift build -c release --show-bin-path)/lawcat
+if [ "${LAWCAT_STATIC:-}" = 1 ]; then
+  build=(swift build -c release --static-swift-stdlib --scratch-path .build-static)
+else
+  build=(swift build -c release)
+fi
+"${build[@]}" --product lawcat >/dev/null
+lawcat=$("${build[@]}" --show-bin-path)/lawcat
+echo "lawcat: $lawcat"
 db=$out/search-1m.sqlite
 queries=$out/search-queries.tsv
 

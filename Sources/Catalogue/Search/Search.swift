@@ -1,23 +1,32 @@
+import Foundation
 import GRDB
 
 /// Words as the full-text index sees them: runs of letters and digits.
 /// Everything else a user types (quotes, `*`, brackets, operators) separates
 /// words and is never handed to FTS5 as syntax.
 enum Words {
+    /// Splits as FTS5's `unicode61` tokenizer does: letters, numbers and
+    /// private-use characters make words; combining diacritics (U+0300-U+036F)
+    /// are dropped inside a word; anything else separates words (including the
+    /// combining ligature halves U+FE20-U+FE2F of romanised titles).
     static func split(_ text: String) -> [String] {
         var words: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-                || scalar.properties.generalCategory == .nonspacingMark
-            {
-                current.unicodeScalars.append(scalar)
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                .decimalNumber, .letterNumber, .otherNumber, .privateUse:
+                current.append(scalar)
+            case .nonspacingMark where (0x300...0x36F).contains(scalar.value):
+                continue
+            default:
+                if !current.isEmpty {
+                    words.append(String(current))
+                    current = String.UnicodeScalarView()
+                }
             }
         }
-        if !current.isEmpty { words.append(current) }
+        if !current.isEmpty { words.append(String(current)) }
         return words
     }
 
@@ -27,27 +36,282 @@ enum Words {
     }
 }
 
+/// What a search found, best first.
+public struct SearchResult: Sendable {
+    public var books: [BookDetails]
+    /// How many of `books` (the first ones) match every word as typed; the
+    /// rest were found only through corrections.
+    public var exactCount: Int
+    /// A corrected query to suggest ("did you mean ...") when nothing, or
+    /// only corrections, matched.
+    public var suggestion: String?
+    /// Folded words (as typed, and the corrections used) to highlight.
+    public var matchedWords: [String]
+    /// True when the query was a bare barcode or ISBN that named one book.
+    public var jumped: Bool
+
+    public static let empty = SearchResult(books: [], exactCount: 0, suggestion: nil, matchedWords: [], jumped: false)
+}
+
 // MARK: - Search
 
 extension CatalogueDatabase {
-    /// Books matching every word of `query`, best first: BM25 with the title
-    /// weighted above authors, above subjects, above jurisdiction. The last
-    /// word also matches as a prefix, as while typing.
-    public func search(_ query: String, limit: Int = 20) throws -> [BookDetails] {
-        let words = Words.split(query)
-        guard !words.isEmpty, limit > 0 else { return [] }
-        let match = words.enumerated().map { index, word in
-            Words.quoted(word) + (index == words.count - 1 ? " *" : "")
-        }.joined(separator: " AND ")
+    /// Books matching `query` (lawcat's query language: see README
+    /// "Searching"), best first: books that match every word as typed, then
+    /// books found through corrections of typos, each group by BM25 with the
+    /// title weighted above authors, above subjects, above jurisdiction.
+    ///
+    /// Throws `CatalogueError.invalidField` (exit 64) for `name:value` with an
+    /// unknown field name, a malformed `year:` or an unknown `is:`.
+    public func search(_ query: String, limit: Int = 20) throws -> SearchResult {
+        let parsed = try SearchQuery.parse(query)
+        guard limit > 0, !parsed.isEmpty else { return .empty }
+        try? refreshSearchIndex()
+        let today = String(Timestamp.string(from: clock.now()).prefix(10))
         return try read { db in
+            if let jumped = try Searcher.jump(query, in: db) {
+                return SearchResult(books: try db.details(ofIDs: [jumped]), exactCount: 1, suggestion: nil, matchedWords: [], jumped: true)
+            }
+            var searcher = Searcher(query: parsed, limit: limit, today: today, db: db)
+            return try searcher.run()
+        }
+    }
+
+    /// Folds the words of books added or edited since the last search into the
+    /// correction index. Searches call it; an import may call it at its end.
+    public func refreshSearchIndex() throws {
+        let pending = try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM search_pending)") ?? false }
+        guard pending else { return }
+        try write { db in try Vocabulary.refresh(db) }
+    }
+
+    /// Plain FTS5: every word ANDed, as typed, BM25 with the same weights. The
+    /// baseline the search-quality test and the benchmark compare with.
+    /// With `lastWordPrefix`, the last word also matches as a prefix.
+    public func plainFullTextSearch(_ query: String, limit: Int, lastWordPrefix: Bool = false) throws -> [Int64] {
+        var words = Words.split(query).map(Words.quoted)
+        guard !words.isEmpty else { return [] }
+        if lastWordPrefix { words[words.count - 1] += " *" }
+        return try read { db in
+            try Int64.fetchAll(
+                db,
+                sql: "SELECT rowid FROM book_fts WHERE book_fts MATCH ? ORDER BY bm25(book_fts, 10.0, 5.0, 2.0, 1.0), rowid LIMIT ?",
+                arguments: [words.joined(separator: " AND "), limit])
+        }
+    }
+}
+
+/// One search, run in one read transaction.
+struct Searcher {
+    let query: SearchQuery
+    let limit: Int
+    let today: String
+    let db: Database
+
+    /// The SQL conditions on `book b` from filters and negated terms, and their arguments.
+    private var conditions: [String] = []
+    private var arguments: [any DatabaseValueConvertible] = []
+    private var correctionCache: [String: [String]] = [:]
+
+    init(query: SearchQuery, limit: Int, today: String, db: Database) {
+        self.query = query
+        self.limit = limit
+        self.today = today
+        self.db = db
+        for filter in query.filters {
+            let (sql, args) = Self.sql(for: filter.condition, today: today)
+            conditions.append(filter.negated ? "NOT coalesce(\(sql), 0)" : sql)
+            arguments += args
+        }
+        for term in query.terms where term.negated {
+            conditions.append("b.id NOT IN (SELECT rowid FROM book_fts WHERE book_fts MATCH ?)")
+            arguments.append(Self.expression(term, alternatives: [], prefix: false))
+        }
+    }
+
+    /// A bare barcode or ISBN (one token, no field) names its book.
+    static func jump(_ text: String, in db: Database) throws -> Int64? {
+        let token = text.trimmed
+        guard !token.isEmpty, !token.contains(where: \.isWhitespace), token.contains(where: \.isNumber),
+            !token.contains(":")
+        else { return nil }
+        if let id = try Int64.fetchOne(db, sql: "SELECT book_id FROM copy WHERE barcode = ?", arguments: [token]) {
+            return id
+        }
+        let isbn = token.filter { $0 != "-" }
+        let looksLikeISBN = (isbn.count == 10 || isbn.count == 13)
+            && isbn.dropLast().allSatisfy(\.isNumber) && (isbn.last!.isNumber || isbn.last == "X" || isbn.last == "x")
+        guard looksLikeISBN else { return nil }
+        return try Int64.fetchOne(
+            db, sql: "SELECT id FROM book WHERE isbn = ? OR isbn = ? ORDER BY id LIMIT 1", arguments: [token, isbn])
+    }
+
+    static func sql(for condition: SearchQuery.Condition, today: String) -> (String, [any DatabaseValueConvertible]) {
+        switch condition {
+        case .jurisdiction(let name):
+            let (sql, args) = Jurisdiction.filter(name, alias: "b")
+            return (sql, args)
+        case .isbn(let isbn):
+            return ("(b.isbn = ? OR replace(b.isbn, '-', '') = ?)", [isbn, isbn])
+        case .barcode(let barcode):
+            return ("b.id IN (SELECT book_id FROM copy WHERE barcode = ?)", [barcode])
+        case .years(let from, let to):
+            var parts: [String] = ["b.date IS NOT NULL"]
+            var args: [any DatabaseValueConvertible] = []
+            if let from {
+                parts.append("b.date >= ?")
+                args.append(String(format: "%04d", from))
+            }
+            if let to {
+                parts.append("b.date < ?")
+                args.append(String(format: "%04d", to + 1))
+            }
+            return ("(" + parts.joined(separator: " AND ") + ")", args)
+        case .at(let path):
+            return (
+                "b.id IN (SELECT c.book_id FROM copy c JOIN location l ON l.id = c.location_id WHERE \(LocationPath.underSQL("l")))",
+                LocationPath.underArguments(path)
+            )
+        case .status(let status):
+            switch status {
+            case .overdue:
+                return ("b.id IN (SELECT book_id FROM copy WHERE status = 'on-loan' AND due < ?)", [today])
+            case .onLoan, .missing, .onShelf:
+                return ("b.id IN (SELECT book_id FROM copy WHERE status = ?)", [status.rawValue])
+            }
+        }
+    }
+
+    /// One term as FTS5 syntax: every word quoted, never the user's text.
+    static func expression(_ term: SearchQuery.Term, alternatives: [String], prefix: Bool) -> String {
+        var core: String
+        if term.isPhrase {
+            core = Words.quoted(term.words.joined(separator: " "))
+        } else {
+            let first = Words.quoted(term.words[0]) + (prefix ? " *" : "")
+            core = ([first] + alternatives.map(Words.quoted)).joined(separator: " OR ")
+            if !alternatives.isEmpty { core = "(" + core + ")" }
+        }
+        if let column = term.column { core = "\(column.rawValue) : \(core.hasPrefix("(") ? core : "(" + core + ")")" }
+        return core
+    }
+
+    mutating func corrections(_ word: String) throws -> [String] {
+        if let cached = correctionCache[word] { return cached }
+        let found = try Vocabulary.corrections(of: word, in: db).map(\.word)
+        correctionCache[word] = found
+        return found
+    }
+
+    mutating func run() throws -> SearchResult {
+        let positive = query.positiveTerms
+        guard !positive.isEmpty else {
+            // Only filters: books in title order.
             let ids = try Int64.fetchAll(
                 db,
-                sql: """
-                    SELECT rowid FROM book_fts WHERE book_fts MATCH ?
-                    ORDER BY bm25(book_fts, 10.0, 5.0, 2.0, 1.0), rowid LIMIT ?
-                    """,
-                arguments: [match, limit])
-            return try db.details(ofIDs: ids)
+                sql: "SELECT b.id FROM book b WHERE \(conditions.joined(separator: " AND ")) ORDER BY b.title COLLATE NOCASE, b.id LIMIT ?",
+                arguments: StatementArguments(arguments + [limit]))
+            return SearchResult(books: try db.details(ofIDs: ids), exactCount: ids.count, suggestion: nil, matchedWords: [], jumped: false)
         }
+        var found: [Int64] = []
+        var seen = Set<Int64>()
+        var matched = Set(positive.flatMap(\.words))
+
+        // 1. Every word as typed.
+        try collect(positive.map { Self.expression($0, alternatives: [], prefix: false) }, into: &found, seen: &seen)
+        // 2. The last word as a prefix, while typing.
+        if found.count < limit && query.lastWordIsOpen {
+            try collect(
+                positive.enumerated().map { index, term in
+                    Self.expression(term, alternatives: [], prefix: index == positive.count - 1)
+                }, into: &found, seen: &seen)
+        }
+        let exactCount = found.count
+        // 3. Through corrections of typos: first of the words no book has (cheap, and
+        //    closest to what was typed); then, when nothing matched as typed, of every
+        //    word (a typo may spell another real word). A query of real words that
+        //    matches as typed is not second-guessed.
+        if found.count < limit {
+            let correctable = positive.enumerated().filter { index, term in
+                !term.isPhrase && index < Vocabulary.mostCorrectedWords && Vocabulary.allowedEdits(term.words[0]) > 0
+            }.map(\.offset)
+            var unknown = Set<Int>()
+            for index in correctable where try !Vocabulary.isKnown(positive[index].words[0], in: db) {
+                unknown.insert(index)
+            }
+            let all = Set(correctable)
+            let passes: [Set<Int>] =
+                exactCount > 0 ? (unknown.isEmpty ? [] : [unknown])
+                : unknown.isEmpty || unknown == all ? [all] : [unknown, all]
+            for pass in passes {
+                // Every word is corrected only when correcting the unknown ones found nothing.
+                guard found.count == exactCount || (pass == unknown && found.count < limit) else { break }
+                var expressions: [String] = []
+                var corrected = false
+                for (index, term) in positive.enumerated() {
+                    let alternatives = pass.contains(index) ? try corrections(term.words[0]) : []
+                    corrected = corrected || !alternatives.isEmpty
+                    matched.formUnion(alternatives)
+                    expressions.append(
+                        Self.expression(term, alternatives: alternatives, prefix: query.lastWordIsOpen && index == positive.count - 1))
+                }
+                if corrected { try collect(expressions, into: &found, seen: &seen) }
+            }
+        }
+        var suggestion: String?
+        if exactCount == 0 {
+            suggestion = try suggest(positive)
+        }
+        return SearchResult(
+            books: try db.details(ofIDs: found), exactCount: exactCount, suggestion: suggestion,
+            matchedWords: matched.sorted(), jumped: false)
+    }
+
+    /// Runs one MATCH with the filters and appends the ids not yet found.
+    private func collect(_ expressions: [String], into found: inout [Int64], seen: inout Set<Int64>) throws {
+        let filters = conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")
+        let ids = try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT f.rowid FROM book_fts f JOIN book b ON b.id = f.rowid
+                WHERE book_fts MATCH ?\(filters)
+                ORDER BY bm25(book_fts, 10.0, 5.0, 2.0, 1.0), f.rowid LIMIT ?
+                """,
+            arguments: StatementArguments([expressions.joined(separator: " AND ")] + arguments + [limit + seen.count]))
+        for id in ids where found.count < limit && seen.insert(id).inserted {
+            found.append(id)
+        }
+    }
+
+    /// The query with each word that no book has replaced by its nearest
+    /// catalogue word (one edit allowed even for short words), when that
+    /// changes anything.
+    private mutating func suggest(_ terms: [SearchQuery.Term]) throws -> String? {
+        var words: [String] = []
+        var changed = false
+        for term in terms.prefix(Vocabulary.mostCorrectedWords) {
+            for word in term.words {
+                let known = word.unicodeScalars.count >= Vocabulary.shortestIndexed
+                    ? try Vocabulary.isKnown(word, in: db)
+                    : try Bool.fetchOne(
+                        db, sql: "SELECT EXISTS (SELECT 1 FROM book_fts WHERE book_fts MATCH ?)",
+                        arguments: [Words.quoted(word)]) ?? false
+                if known {
+                    words.append(word)
+                    continue
+                }
+                let best = Vocabulary.allowedEdits(word) > 0
+                    ? try corrections(word).first
+                    : try Vocabulary.corrections(of: word, edits: word.count >= 3 ? 1 : 0, limit: 1, in: db).first?.word
+                if let best {
+                    words.append(best)
+                    changed = true
+                } else {
+                    changed = true  // dropped: nothing like it in the catalogue
+                }
+            }
+        }
+        guard changed, !words.isEmpty else { return nil }
+        return words.joined(separator: " ")
     }
 }

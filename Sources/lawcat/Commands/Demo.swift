@@ -28,7 +28,7 @@ struct Demo: ParsableCommand {
         Terminal.line()
 
         Terminal.line(Style.cyan.apply("$ lawcat search chitty contracts"))
-        let found = try catalogue.search("chitty contracts", limit: 5)
+        let found = try catalogue.search("chitty contracts", limit: 5).books
         Terminal.out(BookRendering.list(found))
         Terminal.line()
 

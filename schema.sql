@@ -226,7 +226,9 @@ END;
 CREATE TRIGGER event_sighting_refused_when_missing BEFORE INSERT ON event
 WHEN new.kind IN ('returned', 'moved', 'seen') AND (SELECT status FROM copy WHERE id = new.copy_id) = 'missing' BEGIN
   SELECT RAISE(ABORT, 'lawcat:missing');
--- Search: the correction index (see Sources/Catalogue/Search/Vocabulary.swift).
+END;
+
+-- v3-search-vocabulary: the correction index for search (see Sources/Catalogue/Search/Vocabulary.swift).
 -- Every distinct folded word (4 letters or more) of the books' titles,
 -- authors, subjects and jurisdictions, by length and word, and by length and
 -- word spelt backwards, so that the words a typo away are found by prefix

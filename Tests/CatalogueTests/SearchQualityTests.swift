@@ -11,19 +11,6 @@ func sharedDataFolder() -> URL? {
     return nil
 }
 
-/// A small seeded random number generator (SplitMix64), so that the query set
-/// is the same on every run and every machine.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// One typo: a letter substituted, inserted or deleted, or two neighbours swapped.
 func typo(_ word: String, using rng: inout SeededGenerator) -> String {
     var letters = Array(word)
@@ -71,7 +58,7 @@ struct SearchQualityTests {
         // Books whose title is theirs alone (a query cannot tell identical titles apart).
         var titleCounts: [String: Int] = [:]
         for book in books { titleCounts[book.book.fields.title.lowercased(), default: 0] += 1 }
-        var rng = SeededGenerator(state: 20_261_126)
+        var rng = SeededGenerator(seed: 20_261_126)
         let candidates = books.filter { titleCounts[$0.book.fields.title.lowercased()] == 1 }.shuffled(using: &rng)
 
         var spelt = Tally(), typos = Tally(), names = Tally()

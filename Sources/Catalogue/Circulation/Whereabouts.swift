@@ -132,7 +132,7 @@ extension CatalogueDatabase {
             return nil
         }
         if let direct { return direct }
-        let matches = try search(key, limit: 6)
+        let matches = try search(key, limit: 6).books
         guard let best = matches.first else { throw CatalogueError.bookNotFound(key) }
         let copies = try read { db in try db.whereabouts(bookID: best.id, today: today, trail: trail) }
         return WhereAnswer(copies: copies, otherMatches: matches.dropFirst().map(\.book))

@@ -3,20 +3,6 @@ import Foundation
 import GRDB
 import Testing
 
-/// A small seeded generator (SplitMix64), so that every run throws the same
-/// inputs and a failure can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Hostile text: FTS5 and SQL syntax, quotes, control characters, odd Unicode,
 /// very long runs, and random scalars.
 struct HostileText {
@@ -146,7 +132,7 @@ struct FuzzTests {
                 Self.expectOneLine(error, query)
             }
         }
-        #expect(try !catalogue.search("chitty").isEmpty)
+        #expect(try !catalogue.search("chitty").books.isEmpty)
     }
 
     @Test("Given 500 hostile CSV files, when each is imported, then each is taken whole or refused with one line and the catalogue unchanged", .timeLimit(.minutes(1)))

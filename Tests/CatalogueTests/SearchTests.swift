@@ -349,3 +349,18 @@ struct SearchQueryParserTests {
         #expect(try !SearchQuery.parse("chitty ").lastWordIsOpen)
     }
 }
+
+@Suite("Search: editions")
+struct SearchEditionTests {
+    @Test("Given three editions of one work that score alike, when searching, then the newest comes first")
+    func newestEditionFirst() throws {
+        let catalogue = try temporaryCatalogue()
+        for (edition, date) in [("32nd ed.", "2015"), ("34th ed.", "2021"), ("33rd ed.", "2018")] {
+            try catalogue.addBook(BookFields(
+                title: "Chitty on contracts", authors: ["Beale, H. G."], subjects: ["Contracts -- England"],
+                date: date, edition: edition, jurisdiction: "England and Wales"))
+        }
+        let result = try catalogue.search("chitty contracts")
+        #expect(result.books.map(\.book.fields.edition) == ["34th ed.", "33rd ed.", "32nd ed."])
+    }
+}

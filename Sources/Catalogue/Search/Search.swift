@@ -268,6 +268,7 @@ struct Searcher {
     }
 
     /// Runs one MATCH with the filters and appends the ids not yet found.
+    /// Books that score alike (editions of one work) come newest first.
     private func collect(_ expressions: [String], into found: inout [Int64], seen: inout Set<Int64>) throws {
         let filters = conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")
         let ids = try Int64.fetchAll(
@@ -275,7 +276,7 @@ struct Searcher {
             sql: """
                 SELECT f.rowid FROM book_fts f JOIN book b ON b.id = f.rowid
                 WHERE book_fts MATCH ?\(filters)
-                ORDER BY bm25(book_fts, 10.0, 5.0, 2.0, 1.0), f.rowid LIMIT ?
+                ORDER BY bm25(book_fts, 10.0, 5.0, 2.0, 1.0), b.date DESC, f.rowid LIMIT ?
                 """,
             arguments: StatementArguments([expressions.joined(separator: " AND ")] + arguments + [limit + seen.count]))
         for id in ids where found.count < limit && seen.insert(id).inserted {

@@ -146,9 +146,16 @@ extension Database {
     @discardableResult
     func insertCopy(bookID: Int64, barcode: String, home: String, at now: String) throws -> Bool {
         let home = try locationID(forPath: home)
+        try insertCopy(bookID: bookID, barcode: barcode, homeID: home.id, at: now)
+        return home.added
+    }
+
+    /// Inserts a copy homed at the location `homeID` and its `added` event.
+    /// (Import resolves each place once and calls this directly.)
+    func insertCopy(bookID: Int64, barcode: String, homeID: Int64, at now: String) throws {
         do {
             try cachedStatement(sql: "INSERT INTO copy(book_id, barcode, home_id) VALUES (?, ?, ?)")
-                .execute(arguments: [bookID, barcode, home.id])
+                .execute(arguments: [bookID, barcode, homeID])
         } catch let error as DatabaseError where error.isUniqueViolation {
             let title = try String.fetchOne(
                 self, sql: "SELECT b.title FROM copy c JOIN book b ON b.id = c.book_id WHERE c.barcode = ?",
@@ -162,8 +169,7 @@ extension Database {
         }
         try cachedStatement(
             sql: "INSERT INTO event(copy_id, kind, at, location_id) VALUES (?, 'added', ?, ?)"
-        ).execute(arguments: [lastInsertedRowID, now, home.id])
-        return home.added
+        ).execute(arguments: [lastInsertedRowID, now, homeID])
     }
 }
 

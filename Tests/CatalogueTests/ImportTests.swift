@@ -155,6 +155,55 @@ struct ImportTests {
         #expect(try countsOf(catalogue) == [0, 0])
     }
 
+    /// 600 rows, three copies a book, so that books and their copies span
+    /// the import's batches of 256.
+    static func manyRows(badLine: Int? = nil) -> String {
+        Self.header + (2...601).map { line in
+            let book = (line - 2) / 3
+            let date = line == badLine ? "2019-02-30" : "19\(10 + book % 90)"
+            return "Book \(book),\"Author \(book)\",,\(date),,,,B\(line),London/\(book % 7)\n"
+        }.joined()
+    }
+
+    @Test("Given 600 rows in several batches, when imported, then every book has its copies in file order")
+    func acrossBatches() throws {
+        let catalogue = try temporaryCatalogue()
+        let report = try importText(Self.manyRows(), into: catalogue)
+        #expect(report.booksAdded == 200)
+        #expect(report.copiesAdded == 600)
+        #expect(report.locationsAdded == 7)
+        #expect(try catalogue.book("B2").copies.map(\.barcode) == ["B2", "B3", "B4"])
+        #expect(try catalogue.book("B257").copies.map(\.barcode) == ["B257", "B258", "B259"])
+        #expect(try catalogue.book("B601").copies.map(\.barcode) == ["B599", "B600", "B601"])
+        #expect(try catalogue.book("B601").copies.map(\.home) == ["London/3", "London/3", "London/3"])
+        let again = try importText(Self.manyRows(), into: catalogue)
+        #expect(again.rowsSkipped == 600)
+        #expect(again.copiesAdded == 0)
+    }
+
+    @Test("Given one bad row in the middle of a batch, when imported, then only it is named and nothing is imported")
+    func badRowInBatch() throws {
+        let catalogue = try temporaryCatalogue()
+        #expect {
+            try importText(Self.manyRows(badLine: 400), into: catalogue)
+        } throws: { error in
+            guard case .invalidImport(let problems, let total)? = error as? CatalogueError else { return false }
+            return total == 1 && problems.map(\.line) == [400] && problems[0].reason.contains("2019-02-30")
+        }
+        #expect(try countsOf(catalogue) == [0, 0])
+    }
+
+    @Test("Given a barcode in the file that lawcat would generate, when rows without barcodes are imported, then the generated ones avoid it")
+    func generatedBarcodesAvoidTheFile() throws {
+        let catalogue = try temporaryCatalogue()
+        let report = try importText(
+            "title,barcode,location\nFirst,,London\nSecond,LAW000002,London\nThird,,London\n", into: catalogue)
+        #expect(report.copiesAdded == 3)
+        #expect(try catalogue.book("LAW000002").book.fields.title == "Second")
+        #expect(try catalogue.book("LAW000001").book.fields.title == "First")
+        #expect(try catalogue.book("LAW000003").book.fields.title == "Third")
+    }
+
     @Test("Given no file, when imported, then it is file-not-found")
     func missingFile() throws {
         let catalogue = try temporaryCatalogue()

@@ -176,10 +176,14 @@ struct BadInputTests {
             saying: ["invalid barcode 'has space'"], lawcat: lawcat, before: before)
     }
 
-    @Test("Given a missing CSV file, when imported, then it says there is no file there")
+    @Test("Given a missing CSV file, when imported, then it says there is no file there, and creates no catalogue")
     func missingFile() throws {
         let (lawcat, before) = try Self.stocked()
         try Self.expectRefused(
             lawcat.run("import", "nowhere.csv"), status: 1, saying: ["no file at nowhere.csv"], lawcat: lawcat, before: before)
+        let fresh = lawcat.folder.appendingPathComponent("fresh.sqlite").path
+        let outcome = try lawcat.run("import", "nowhere.csv", "--db", fresh)
+        #expect(outcome.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: fresh))
     }
 }

@@ -62,6 +62,7 @@ extension CatalogueDatabase {
             var problems = ProblemList()
             var barcodes = BarcodeGenerator()
             var homes = LocationMemo()
+            var batch = ImportBatch()
             while let record = try Self.nextRecord(reader, path: path) {
                 if record.fields.allSatisfy({ $0.trimmed.isEmpty }) { continue }
                 report.rowsRead += 1
@@ -82,14 +83,18 @@ extension CatalogueDatabase {
                 let location = value("location").trimmed
                 do {
                     try db.importRow(
-                        fields, barcode: barcode, location: location, at: now, report: &report, barcodes: &barcodes,
-                        homes: &homes)
+                        fields, barcode: barcode, location: location, line: record.line, report: &report,
+                        barcodes: &barcodes, homes: &homes, batch: &batch)
                 } catch {
                     problems.add(line: record.line, error)
                 }
+                if batch.isFull { try batch.flush(into: db, at: now, report: &report, problems: &problems) }
             }
+            try batch.flush(into: db, at: now, report: &report, problems: &problems)
             if problems.total > 0 {
-                throw CatalogueError.invalidImport(problems: problems.shown, total: problems.total)
+                // Rows held back in a batch are named when it is stored: put them in file order.
+                let shown = problems.shown.sorted { $0.line < $1.line }
+                throw CatalogueError.invalidImport(problems: shown, total: problems.total)
             }
             return report
         }
@@ -175,19 +180,21 @@ extension CatalogueDatabase {
 }
 
 extension Database {
-    /// Stores one import row: finds or adds its book, then adds its copy unless
-    /// the barcode is already there.
+    /// Takes one import row: finds its book (held back in the batch, or
+    /// stored) or holds back a new one, and holds back its copy. The batch
+    /// stores them; a copy whose barcode is already on the same book is then
+    /// skipped.
     fileprivate func importRow(
-        _ fields: BookFields, barcode: String, location: String, at now: String,
-        report: inout ImportReport, barcodes: inout BarcodeGenerator, homes: inout LocationMemo
+        _ fields: BookFields, barcode: String, location: String, line: Int,
+        report: inout ImportReport, barcodes: inout BarcodeGenerator, homes: inout LocationMemo,
+        batch: inout ImportBatch
     ) throws {
         if barcode.isEmpty && location.isEmpty {
             // A book without copies.
-            if try existingBook(fields) == nil {
-                _ = try insertBook(fields)
-                report.booksAdded += 1
-            } else {
+            if try batch.heldBook(fields) != nil || existingBook(fields) != nil {
                 report.rowsSkipped += 1
+            } else {
+                _ = batch.add(fields, line: line)
             }
             return
         }
@@ -196,27 +203,16 @@ extension Database {
         }
         let home = try homes.location(location, in: self)
         if home.added { report.locationsAdded += 1 }
-        let bookID: Int64
-        if let id = try existingBook(fields) {
-            bookID = id
+        let book: ImportBatch.Book
+        if let held = batch.heldBook(fields) {
+            book = .held(held)
+        } else if let id = try existingBook(fields) {
+            book = .stored(id)
         } else {
-            bookID = try insertBook(fields)
-            report.booksAdded += 1
+            book = .held(batch.add(fields, line: line))
         }
-        let code = barcode.isEmpty ? try barcodes.next(in: self) : barcode
-        do {
-            // Insert first and look only when the barcode is taken: a new copy
-            // (the usual row) then costs no lookup.
-            try insertCopy(bookID: bookID, barcode: code, homeID: home.id, at: now)
-        } catch CatalogueError.barcodeTaken(let taken, let title) {
-            let owner = try Int64.fetchOne(
-                cachedStatement(sql: "SELECT book_id FROM copy WHERE barcode = ?"), arguments: [taken])
-            guard owner == bookID else { throw CatalogueError.barcodeTaken(barcode: taken, title: title) }
-            // Already there, on this book: importing a file twice adds nothing.
-            report.rowsSkipped += 1
-            return
-        }
-        report.copiesAdded += 1
+        let code = barcode.isEmpty ? try barcodes.next(in: self, avoiding: batch) : barcode
+        batch.add(ImportBatch.Copy(book: book, barcode: code, homeID: home.id, line: line))
     }
 
     /// The id of a book with exactly these (normalised) fields, if there is one.
@@ -275,12 +271,12 @@ struct LocationMemo {
 struct BarcodeGenerator {
     private var next: Int?
 
-    mutating func next(in db: Database) throws -> String {
+    mutating func next(in db: Database, avoiding batch: ImportBatch = ImportBatch()) throws -> String {
         var number = try next ?? (Int.fetchOne(db, sql: "SELECT count(*) FROM copy") ?? 0) + 1
         while true {
             let candidate = "LAW" + String(format: "%06d", number)
             number += 1
-            if try Int64.fetchOne(
+            if !batch.holds(barcode: candidate), try Int64.fetchOne(
                 db.cachedStatement(sql: "SELECT id FROM copy WHERE barcode = ?"), arguments: [candidate]) == nil
             {
                 next = number

@@ -181,6 +181,31 @@ struct ImportTests {
         #expect(again.copiesAdded == 0)
     }
 
+    @Test("Given the first half of a file already imported, when the whole file is imported, then only the second half is added")
+    func halfAlreadyThere() throws {
+        let catalogue = try temporaryCatalogue()
+        let lines = Self.manyRows().split(separator: "\n", omittingEmptySubsequences: false)
+        _ = try importText(lines.prefix(301).joined(separator: "\n") + "\n", into: catalogue)
+        let report = try importText(Self.manyRows(), into: catalogue)
+        #expect(report.rowsSkipped == 300)
+        #expect(report.copiesAdded == 300)
+        #expect(report.booksAdded == 100)
+        #expect(try countsOf(catalogue) == [200, 600])
+        #expect(try catalogue.book("B301").copies.map(\.barcode) == ["B299", "B300", "B301"])
+    }
+
+    @Test("Given three copies of a book with an impossible date, when imported, then each of the three rows is named")
+    func everyRowOfABadBookNamed() throws {
+        let catalogue = try temporaryCatalogue()
+        let row = "Bad,,,2019-02-30,,,,"
+        #expect {
+            try importText(Self.header + row + "X1,London\nGood,,,,,,,G1,London\n" + row + "X2,London\n" + row + "X3,London\n", into: catalogue)
+        } throws: { error in
+            guard case .invalidImport(let problems, let total)? = error as? CatalogueError else { return false }
+            return total == 3 && problems.map(\.line) == [2, 4, 5]
+        }
+    }
+
     @Test("Given one bad row in the middle of a batch, when imported, then only it is named and nothing is imported")
     func badRowInBatch() throws {
         let catalogue = try temporaryCatalogue()

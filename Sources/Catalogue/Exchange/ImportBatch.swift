@@ -66,6 +66,7 @@ struct ImportBatch {
         defer { self = ImportBatch() }
         // The books: all at once, else one by one to name the bad ones.
         var ids: [Int64?] = []
+        var refusals: [Int: any Error] = [:]
         if !books.isEmpty {
             do {
                 ids = try db.insertBooks(books)
@@ -73,17 +74,26 @@ struct ImportBatch {
                 ids = books.indices.map { index in
                     do { return try db.insertBook(books[index]) } catch {
                         problems.add(line: bookLines[index], error)
+                        refusals[index] = error
                         return nil
                     }
                 }
             }
             report.booksAdded += ids.compactMap { $0 }.count
         }
-        // The copies of books that were stored (a bad book's row is already named).
-        let ready: [(bookID: Int64, copy: Copy)] = copies.compactMap { copy in
+        // The copies of books that were stored. Every other row of a refused
+        // book is named too, as if it had been stored alone.
+        var ready: [(bookID: Int64, copy: Copy)] = []
+        for copy in copies {
             switch copy.book {
-            case .stored(let id): return (id, copy)
-            case .held(let index): return ids[index].map { ($0, copy) }
+            case .stored(let id):
+                ready.append((id, copy))
+            case .held(let index):
+                if let id = ids[index] {
+                    ready.append((id, copy))
+                } else if copy.line != bookLines[index], let refusal = refusals[index] {
+                    problems.add(line: copy.line, refusal)
+                }
             }
         }
         guard !ready.isEmpty else { return }

@@ -54,6 +54,7 @@ struct CommandTests {
         let l1 = try #require(lines.first { $0.hasPrefix("L1 ") })
         #expect(l1.contains("on-shelf") && l1.contains("London/Library/Bay 3"))
         #expect(!shown.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
+        #expect(!lines.contains { $0.hasSuffix(" ") }, "no trailing spaces")
 
         let json = try lawcat.run("show", "1", "--json")
         #expect(json.status == 0)

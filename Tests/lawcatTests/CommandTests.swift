@@ -72,6 +72,28 @@ struct CommandTests {
         }
     }
 
+    @Test("Given books, when searched with --json, then it is an array of books with every key, and copies with barcode, status and location")
+    func searchJSONKeys() throws {
+        let lawcat = try Lawcat()
+        try lawcat.run("add", "--title", "Chitty on Contracts", "--copy", "L1", "--at", "London/Library")
+        try lawcat.run("add", "--title", "Chitty on Contracts: Specific Contracts")
+        let outcome = try lawcat.run("search", "--json", "chitty")
+        #expect(outcome.status == 0)
+        let books = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [[String: Any]])
+        #expect(books.count == 2)
+        for book in books {
+            #expect(Set(book.keys) == ["id", "title", "authors", "subjects", "date", "edition", "jurisdiction", "isbn", "copies"])
+        }
+        let copies = books.flatMap { $0["copies"] as? [[String: Any]] ?? [] }
+        #expect(copies.count == 1)
+        #expect(copies.first?["barcode"] as? String == "L1")
+        #expect(copies.first?["status"] as? String == "on-shelf")
+        #expect(copies.first?["location"] as? String == "London/Library")
+        let none = try lawcat.run("search", "--json", "halsbury")
+        #expect(none.status == 0)
+        #expect(none.stdout.filter { !$0.isWhitespace } == "[]")
+    }
+
     @Test("Given a book with only a title, when shown as JSON, then absent values are null or [], never missing")
     func showJSONAbsentValues() throws {
         let lawcat = try Lawcat()

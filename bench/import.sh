@@ -31,6 +31,7 @@ need_apt=()
 [ -x /usr/bin/time ] || need_apt+=(time)
 command -v sqlite3 >/dev/null 2>&1 || need_apt+=(sqlite3)
 command -v xz >/dev/null 2>&1 || need_apt+=(xz-utils)
+python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need_apt+=(python3-venv)
 if [ ${#need_apt[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq

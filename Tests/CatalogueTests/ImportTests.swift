@@ -108,6 +108,25 @@ struct ImportTests {
         #expect(try exportCSV(catalogue) == before)
     }
 
+    @Test("Given a barcode with a space and a barcode used twice in one file for two books, when imported, then both rows are named")
+    func badBarcodesInOneBatch() throws {
+        let catalogue = try temporaryCatalogue()
+        let text = Self.header
+            + "First,,,,,,,B1,London\n"  // line 2
+            + "Spaced,,,,,,,B 2,London\n"  // line 3
+            + "Second,,,,,,,B1,London\n"  // line 4: B1 is First's
+            + "First,,,,,,,B1,London\n"  // line 5: the same copy again, skipped
+        #expect {
+            try importText(text, into: catalogue)
+        } throws: { error in
+            guard case .invalidImport(let problems, let total)? = error as? CatalogueError else { return false }
+            return total == 2 && problems.map(\.line) == [3, 4]
+                && problems[0].reason.contains("invalid barcode 'B 2'")
+                && problems[1].reason.contains("barcode B1 already belongs to 'First'")
+        }
+        #expect(try countsOf(catalogue) == [0, 0])
+    }
+
     @Test("Given more than 20 bad rows, when imported, then the first 20 are named and the rest counted")
     func manyBadRows() throws {
         let catalogue = try temporaryCatalogue()

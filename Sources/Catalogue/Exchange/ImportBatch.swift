@@ -32,7 +32,7 @@ struct ImportBatch {
         var line: Int
     }
 
-    private var books: [BookFields] = []
+    private var books: [EncodedBook] = []
     private var bookLines: [Int] = []
     private var bookPositions: [BookFields: Int] = [:]
     private var copies: [Copy] = []
@@ -47,10 +47,10 @@ struct ImportBatch {
     func holds(barcode: String) -> Bool { barcodes.contains(barcode) }
 
     /// Holds back a new book, first seen on `line`; returns its place in the batch.
-    mutating func add(_ fields: BookFields, line: Int) -> Int {
-        books.append(fields)
+    mutating func add(_ book: EncodedBook, line: Int) -> Int {
+        books.append(book)
         bookLines.append(line)
-        bookPositions[fields] = books.count - 1
+        bookPositions[book.fields] = books.count - 1
         return books.count - 1
     }
 
@@ -72,7 +72,7 @@ struct ImportBatch {
                 ids = try db.insertBooks(books)
             } catch {
                 ids = books.indices.map { index in
-                    do { return try db.insertBook(books[index]) } catch {
+                    do { return try db.insertBook(books[index].fields) } catch {
                         problems.add(line: bookLines[index], error)
                         refusals[index] = error
                         return nil
@@ -122,18 +122,29 @@ struct ImportBatch {
     }
 }
 
+/// A book's fields with its lists already written as JSON, as stored.
+struct EncodedBook {
+    var fields: BookFields
+    var authors: String
+    var subjects: String
+
+    init(_ fields: BookFields) {
+        self.fields = fields
+        authors = JSONList.encode(fields.authors)
+        subjects = JSONList.encode(fields.subjects)
+    }
+}
+
 extension Database {
     /// Inserts normalised books with one statement; returns their ids in order.
     /// Throws, changing nothing, if any of them is refused.
-    func insertBooks(_ books: [BookFields]) throws -> [Int64?] {
-        for book in books { try CalendarDate.check(book.date) }
+    func insertBooks(_ books: [EncodedBook]) throws -> [Int64?] {
+        for book in books { try CalendarDate.check(book.fields.date) }
         let values = Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: books.count).joined(separator: ", ")
         var arguments = StatementArguments()
-        for f in books {
-            arguments += [
-                f.title, JSONList.encode(f.authors), JSONList.encode(f.subjects), f.date, f.edition, f.jurisdiction,
-                f.isbn,
-            ]
+        for book in books {
+            let f = book.fields
+            arguments += [f.title, book.authors, book.subjects, f.date, f.edition, f.jurisdiction, f.isbn]
         }
         // New rowids are each above every rowid before them (lawcat never
         // reaches the largest rowid), so sorted they follow the VALUES order.

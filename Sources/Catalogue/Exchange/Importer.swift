@@ -189,12 +189,14 @@ extension Database {
         report: inout ImportReport, barcodes: inout BarcodeGenerator, homes: inout LocationMemo,
         batch: inout ImportBatch
     ) throws {
+        // Each list is written as JSON once a row, for the lookup and the insert.
+        let book = EncodedBook(fields)
         if barcode.isEmpty && location.isEmpty {
             // A book without copies.
-            if try batch.heldBook(fields) != nil || existingBook(fields) != nil {
+            if try batch.heldBook(fields) != nil || existingBook(book) != nil {
                 report.rowsSkipped += 1
             } else {
-                _ = batch.add(fields, line: line)
+                _ = batch.add(book, line: line)
             }
             return
         }
@@ -203,23 +205,28 @@ extension Database {
         }
         let home = try homes.location(location, in: self)
         if home.added { report.locationsAdded += 1 }
-        let book: ImportBatch.Book
+        let owner: ImportBatch.Book
         if let held = batch.heldBook(fields) {
-            book = .held(held)
-        } else if let id = try existingBook(fields) {
-            book = .stored(id)
+            owner = .held(held)
+        } else if let id = try existingBook(book) {
+            owner = .stored(id)
         } else {
-            book = .held(batch.add(fields, line: line))
+            owner = .held(batch.add(book, line: line))
         }
         let code = barcode.isEmpty ? try barcodes.next(in: self, avoiding: batch) : barcode
-        batch.add(ImportBatch.Copy(book: book, barcode: code, homeID: home.id, line: line))
+        batch.add(ImportBatch.Copy(book: owner, barcode: code, homeID: home.id, line: line))
     }
 
     /// The id of a book with exactly these (normalised) fields, if there is one.
     func existingBook(_ f: BookFields) throws -> Int64? {
+        try existingBook(EncodedBook(f))
+    }
+
+    func existingBook(_ book: EncodedBook) throws -> Int64? {
+        let f = book.fields
         // Compared in SQL (the title index finds the candidates): one value
         // back instead of a row per book of that title.
-        try Int64.fetchOne(
+        return try Int64.fetchOne(
             cachedStatement(
                 sql: """
                     SELECT id FROM book
@@ -227,10 +234,7 @@ extension Database {
                       AND jurisdiction IS ? AND isbn IS ?
                     ORDER BY id LIMIT 1
                     """),
-            arguments: [
-                f.title, JSONList.encode(f.authors), JSONList.encode(f.subjects), f.date, f.edition, f.jurisdiction,
-                f.isbn,
-            ])
+            arguments: [f.title, book.authors, book.subjects, f.date, f.edition, f.jurisdiction, f.isbn])
     }
 
     /// Adds a person, or leaves one already known by that name as they are.

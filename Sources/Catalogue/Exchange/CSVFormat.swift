@@ -9,7 +9,15 @@ public enum CSVFormat {
 
     /// Splits a `;`-joined list, trimming each item and dropping blank ones.
     static func list(_ text: String) -> [String] {
-        text.split(separator: ";").map { String($0).trimmed }.filter { !$0.isEmpty }
+        // Most lists have one item, or none.
+        if !text.utf8.contains(UInt8(ascii: ";")) {
+            let item = text.trimmed
+            return item.isEmpty ? [] : [item]
+        }
+        // Split on the byte: `;` is ASCII, so this never cuts a character, and
+        // it skips the grapheme breaking that splitting a String costs.
+        return text.utf8.split(separator: UInt8(ascii: ";"))
+            .map { String(decoding: $0, as: UTF8.self).trimmed }.filter { !$0.isEmpty }
     }
 
     static func joined(_ list: [String]) -> String {

@@ -18,7 +18,8 @@ enum CSVError: Error, Equatable {
         case .unbalancedQuote(let line):
             return "line \(line): a quoted field is never closed; close it with a double quote"
         case .textAfterQuote(let line):
-            return "line \(line): text follows a closing quote; quote the whole field and double any quote inside it"
+            return "line \(line): a quoted field that opens on this line has text after its closing quote; "
+                + "look for an unbalanced quote there, and double any quote inside a field"
         case .notUTF8(let line):
             return "line \(line): the text is not UTF-8; save the file as UTF-8 and try again"
         case .unreadable:
@@ -127,7 +128,10 @@ final class CSVReader {
                             try finishField()
                             return CSVRecord(fields: fields, line: startLine)
                         }
-                        throw CSVError.textAfterQuote(line: line)
+                        // Name the line where the quoted field opened: after an
+                        // unbalanced quote that is where the mistake is, even
+                        // though the reader only notices lines later.
+                        throw CSVError.textAfterQuote(line: fieldStartLine)
                     }
                 } else {
                     if byte == Self.lf { line += 1 }

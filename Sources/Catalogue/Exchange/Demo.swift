@@ -23,7 +23,12 @@ public enum DemoCatalogue {
             }
         }
         let db = try CatalogueDatabase(path: path, create: true, clock: clock)
-        _ = try db.importPeopleCSV(path: seed + "/" + peopleFile)
+        // Borrowers are optional: a seed without people.csv still makes a
+        // catalogue to search and browse.
+        let peopleCSV = seed + "/" + peopleFile
+        if fileManager.fileExists(atPath: peopleCSV) {
+            _ = try db.importPeopleCSV(path: peopleCSV)
+        }
         _ = try db.importCSV(path: catalogueCSV)
         return db
     }

@@ -49,7 +49,9 @@ extension Database {
 
     fileprivate func exportJSON(to output: (String) throws -> Void) throws {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        // Sorted keys, as `show --json` prints them: without them the key order
+        // changes from run to run, and two exports of one catalogue differ.
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         try output("[")
         var first = true
         var lastID: Int64 = 0

@@ -21,6 +21,9 @@ struct Import: ParsableCommand {
     var people = false
 
     func run() throws {
+        // A missing file is said before the catalogue is opened, so that a
+        // mistyped name does not leave a new, empty catalogue behind.
+        guard FileManager.default.fileExists(atPath: file) else { throw CatalogueError.fileNotFound(path: file) }
         let db = try catalogue.open(create: !dryRun)
         let started = Date()
         var shownProgress = false

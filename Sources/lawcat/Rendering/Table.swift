@@ -28,6 +28,9 @@ struct Table {
                 let style = header ? Style.bold : styles[index]?(cell)
                 line += (style?.apply(padded) ?? padded) + (last ? "" : "  ")
             }
+            // Empty cells at the end of a row (no borrower, no due date) leave
+            // no trailing spaces behind.
+            while line.last == " " { line.removeLast() }
             return line
         }
         var lines = [format(headers, header: true)]

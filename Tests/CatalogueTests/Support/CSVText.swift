@@ -1,0 +1,70 @@
+import Catalogue
+import Foundation
+
+/// A small, independent RFC 4180 parser for checking what lawcat writes and
+/// reads: tests must not judge the library's CSV with the library's own reader.
+func parseCSV(_ text: String) -> [[String]] {
+    var rows: [[String]] = []
+    var row: [String] = []
+    var field = ""
+    var quoted = false
+    var iterator = Array(text.unicodeScalars).makeIterator()
+    var pending: Unicode.Scalar? = nil
+    func next() -> Unicode.Scalar? {
+        if let p = pending { pending = nil; return p }
+        return iterator.next()
+    }
+    while let c = next() {
+        if quoted {
+            if c == "\"" {
+                if let n = next() {
+                    if n == "\"" { field.unicodeScalars.append("\"") } else { quoted = false; pending = n }
+                } else { quoted = false }
+            } else {
+                field.unicodeScalars.append(c)
+            }
+            continue
+        }
+        switch c {
+        case "\"" where field.isEmpty: quoted = true
+        case ",": row.append(field); field = ""
+        case "\r": break
+        case "\n":
+            row.append(field); field = ""
+            rows.append(row); row = []
+        default: field.unicodeScalars.append(c)
+        }
+    }
+    if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+    return rows
+}
+
+/// The rows of a CSV file as a multiset: each row and how often it appears.
+func rowCounts(_ rows: some Sequence<[String]>) -> [[String]: Int] {
+    rows.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+}
+
+/// The folder of real records: `<repo>/../shared/data`, else `/work/shared/data`
+/// (a worktree has no ../shared); nil when neither holds `file`.
+func sharedDataFile(_ file: String) -> String? {
+    [sharedData.path, "/work/shared/data"].map { $0 + "/" + file }
+        .first { FileManager.default.fileExists(atPath: $0) }
+}
+
+/// How many books and copies, as an array that `#expect` can compare.
+func countsOf(_ catalogue: CatalogueDatabase) throws -> [Int] {
+    let counts = try catalogue.counts()
+    return [counts.books, counts.copies]
+}
+
+/// The whole catalogue as CSV, as `lawcat export` writes it.
+func exportCSV(_ catalogue: CatalogueDatabase) throws -> String {
+    var text = ""
+    try catalogue.export(format: .csv) { text += $0 }
+    return text
+}
+
+/// A catalogue file from CSV text.
+func importText(_ text: String, into catalogue: CatalogueDatabase, dryRun: Bool = false) throws -> ImportReport {
+    try catalogue.importCSV(path: temporaryFile(text), dryRun: dryRun)
+}

@@ -37,7 +37,7 @@ struct ImportTests {
             "title,location\nLewin on Trusts,London/4F\nLewin on Trusts,Manchester\nSnell's Equity,London/4F\n", into: catalogue)
         #expect(report.booksAdded == 2)
         #expect(report.copiesAdded == 3)
-        let barcodes = try catalogue.search("lewin").flatMap { $0.copies.map(\.barcode) }
+        let barcodes = try catalogue.search("lewin").books.flatMap { $0.copies.map(\.barcode) }
         #expect(barcodes.count == 2)
         #expect(Set(barcodes).count == 2)
     }

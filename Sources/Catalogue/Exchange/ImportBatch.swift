@@ -71,11 +71,13 @@ struct ImportBatch {
             do {
                 ids = try db.insertBooks(books)
             } catch {
-                ids = books.indices.map { index in
-                    do { return try db.insertBook(books[index].fields) } catch {
-                        problems.add(line: bookLines[index], error)
+                for index in books.indices {
+                    do {
+                        ids.append(try db.insertBook(books[index].fields))
+                    } catch {
+                        try problems.add(line: bookLines[index], error)
                         refusals[index] = error
-                        return nil
+                        ids.append(nil)
                     }
                 }
             }
@@ -92,7 +94,7 @@ struct ImportBatch {
                 if let id = ids[index] {
                     ready.append((id, copy))
                 } else if copy.line != bookLines[index], let refusal = refusals[index] {
-                    problems.add(line: copy.line, refusal)
+                    try problems.add(line: copy.line, refusal)
                 }
             }
         }
@@ -112,10 +114,10 @@ struct ImportBatch {
                         // Already there, on this book: importing a file twice adds nothing.
                         report.rowsSkipped += 1
                     } else {
-                        problems.add(line: copy.line, CatalogueError.barcodeTaken(barcode: taken, title: title))
+                        try problems.add(line: copy.line, CatalogueError.barcodeTaken(barcode: taken, title: title))
                     }
                 } catch {
-                    problems.add(line: copy.line, error)
+                    try problems.add(line: copy.line, error)
                 }
             }
         }

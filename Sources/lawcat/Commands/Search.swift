@@ -62,37 +62,7 @@ struct Search: ParsableCommand {
 /// Search results as a table, with the matched words highlighted on a terminal.
 enum SearchRendering {
     static func list(_ result: SearchResult) -> String {
-        var rows: [[String]] = [["ID", "TITLE", "AUTHOR", "DATE", "JURISDICTION", "COPIES"]]
-        for details in result.books {
-            let f = details.book.fields
-            let onShelf = details.copies.filter { $0.status == .onShelf }.count
-            let live = details.copies.filter { $0.status != .withdrawn }.count
-            rows.append([
-                String(details.id), f.title.truncated(to: 60), (f.authors.first ?? "").truncated(to: 28),
-                f.date ?? "", (f.jurisdiction ?? "").truncated(to: 22), "\(onShelf)/\(live) on shelf",
-            ])
-        }
-        var widths = rows[0].map { _ in 0 }
-        for row in rows {
-            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.displayWidth) }
-        }
-        var text = ""
-        for (rowIndex, row) in rows.enumerated() {
-            var cells: [String] = []
-            for (index, cell) in row.enumerated() {
-                let last = index == row.count - 1
-                let padded = last ? cell : cell + String(repeating: " ", count: widths[index] - cell.displayWidth)
-                if rowIndex == 0 {
-                    cells.append(Style.bold.apply(padded))
-                } else if index == 1 || index == 2 || index == 4 {
-                    cells.append(highlight(padded, result.matchedWords))
-                } else {
-                    cells.append(padded)
-                }
-            }
-            text += cells.joined(separator: "  ") + "\n"
-        }
-        return text
+        BookRendering.list(result.books) { highlight($0, result.matchedWords) }
     }
 
     /// Each word of `text` that starts with a matched word (or is a matched

@@ -42,15 +42,18 @@ enum BookRendering {
     }
 
     /// One line a book: id, title, first author, date, jurisdiction, copies on the shelf.
-    static func list(_ books: [BookDetails]) -> String {
-        var table = Table("ID", "TITLE", "AUTHOR", "DATE", "JURISDICTION", "COPIES")
+    /// The edition is there because a law library keeps several of one work.
+    /// `decorate` marks up the title, author and jurisdiction (search's highlighting).
+    static func list(_ books: [BookDetails], decorate: ((String) -> String)? = nil) -> String {
+        var table = Table("ID", "TITLE", "AUTHOR", "EDITION", "DATE", "JURISDICTION", "COPIES")
+        if let decorate { for column in [1, 2, 5] { table.decorations[column] = decorate } }
         for details in books {
             let f = details.book.fields
             let onShelf = details.copies.filter { $0.status == .onShelf }.count
             let live = details.copies.filter { $0.status != .withdrawn }.count
             table.add(
                 String(details.id), f.title.truncated(to: 60), (f.authors.first ?? "").truncated(to: 28),
-                f.date ?? "", (f.jurisdiction ?? "").truncated(to: 22), "\(onShelf)/\(live) on shelf")
+                (f.edition ?? "").truncated(to: 12), f.date ?? "", (f.jurisdiction ?? "").truncated(to: 22), "\(onShelf)/\(live) on shelf")
         }
         return table.render()
     }

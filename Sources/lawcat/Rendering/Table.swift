@@ -4,6 +4,9 @@ struct Table {
     var rows: [[String]] = []
     /// Styles per column, applied after padding so that escapes do not upset alignment.
     var styles: [Int: (String) -> Style?] = [:]
+    /// Other decorations per column (search's highlighting), given the padded
+    /// cell, likewise after padding.
+    var decorations: [Int: (String) -> String] = [:]
 
     init(_ headers: String...) {
         self.headers = headers
@@ -26,7 +29,8 @@ struct Table {
                 let last = index == cells.count - 1
                 let padded = last ? cell : cell + String(repeating: " ", count: widths[index] - cell.displayWidth)
                 let style = header ? Style.bold : styles[index]?(cell)
-                line += (style?.apply(padded) ?? padded) + (last ? "" : "  ")
+                let decorated = header ? padded : decorations[index]?(padded) ?? padded
+                line += (style?.apply(decorated) ?? decorated) + (last ? "" : "  ")
             }
             // Empty cells at the end of a row (no borrower, no due date) leave
             // no trailing spaces behind.

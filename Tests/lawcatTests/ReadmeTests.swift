@@ -31,4 +31,67 @@ struct ReadmeTests {
             #expect(documented, "README.md never shows `lawcat \(name)`: give it a section with an example")
         }
     }
+
+    /// The ```sh blocks of README.md, in order, except the benchmarks' (they
+    /// build release binaries and take minutes).
+    static func shellExamples() throws -> [String] {
+        let readme = try String(contentsOf: Lawcat.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        var blocks: [String] = []
+        var current: [String]?
+        for line in readme.components(separatedBy: "\n") {
+            if current == nil, line == "```sh" {
+                current = []
+            } else if let lines = current, line == "```" {
+                blocks.append(lines.joined(separator: "\n"))
+                current = nil
+            } else {
+                current?.append(line)
+            }
+        }
+        return blocks.filter { !$0.contains("bench/") }
+    }
+
+    @Test("Given README.md's shell examples, when they run in order as written, then every command succeeds")
+    func examplesRunAsWritten() throws {
+        let lawcat = try Lawcat()
+        let fileManager = FileManager.default
+        // `lawcat` on the PATH, and seed/ in the working folder, as for a user in the repository.
+        let bin = lawcat.folder.appendingPathComponent("bin")
+        try fileManager.createDirectory(at: bin, withIntermediateDirectories: true)
+        try fileManager.createSymbolicLink(at: bin.appendingPathComponent("lawcat"), withDestinationURL: Lawcat.binary)
+        try fileManager.createSymbolicLink(
+            at: lawcat.folder.appendingPathComponent("seed"), withDestinationURL: Lawcat.repository.appendingPathComponent("seed"))
+        let blocks = try Self.shellExamples()
+        #expect(blocks.count >= 10, "found only \(blocks.count) ```sh blocks in README.md")
+        // Each failing line is named; `swift run lawcat` is the built binary, and
+        // `swift test` (the Quick start) is not run from inside the tests.
+        let script = """
+            set -eE
+            trap 'echo "README example failed (exit $?): $BASH_COMMAND" >&2' ERR
+            swift() { if [ "$1" = run ] && [ "$2" = lawcat ]; then shift 2; lawcat "$@"; fi; }
+            lawcat demo > /dev/null
+            """ + "\n" + blocks.joined(separator: "\n") + "\necho README-EXAMPLES-DONE\n"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", script]
+        var environment = lawcat.environment
+        environment["PATH"] = bin.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        process.environment = environment
+        process.currentDirectoryURL = lawcat.folder
+        let out = lawcat.folder.appendingPathComponent("examples.out")
+        let err = lawcat.folder.appendingPathComponent("examples.err")
+        fileManager.createFile(atPath: out.path, contents: nil)
+        fileManager.createFile(atPath: err.path, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let stdout = try String(contentsOf: out, encoding: .utf8)
+        let stderr = try String(contentsOf: err, encoding: .utf8)
+        let failure = stderr.split(separator: "\n").first { $0.hasPrefix("README example failed") }
+        #expect(process.terminationStatus == 0, "\(failure ?? "")\n\(stderr.suffix(2000))")
+        #expect(stdout.contains("README-EXAMPLES-DONE"))
+        #expect(!stderr.contains("error:"), "\(stderr.suffix(2000))")
+    }
 }

@@ -73,7 +73,7 @@ public enum CatalogueError: Error, Equatable, Sendable {
         case .barcodeTaken(let barcode, let title):
             return "barcode \(barcode) already belongs to '\(title.prefix(80))'; use another barcode"
         case .bookHasCopies(let id, let copies):
-            return "book \(id) still has \(copies) \(copies == 1 ? "copy" : "copies"); withdraw them first with `lawcat remove BARCODE`"
+            return "book \(id) still has \(copies) \(copies == 1 ? "copy" : "copies") (withdrawn ones count: their history stays), so it cannot be deleted; to take a copy off the shelves, use `lawcat remove BARCODE`"
         case .nothingToChange:
             return "nothing to change; give at least one option such as --title or --author"
         case .fileNotFound(let path):

@@ -51,7 +51,55 @@ struct ReadmeTests {
         return blocks.filter { !$0.contains("bench/") }
     }
 
-    @Test("Given README.md's shell examples, when they run in order as written, then every command succeeds")
+    /// A block as a bash script that also checks the output the README shows:
+    /// the `# ` lines right after a command are lines its output must contain.
+    /// Lines that cannot match anywhere but the author's machine are not
+    /// checked: `...` (output left out), and paths under /home/.
+    static func checkingOutput(_ block: String) -> String {
+        let single = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        var script: [String] = []
+        var command: [String] = []
+        var expected: [String] = []
+        func flush() {
+            guard !command.isEmpty else { return }
+            if expected.isEmpty {
+                script += command
+            } else {
+                // Send the shell's own output to a file while the command runs, so that
+                // pipes, redirections and trailing comments stay as written.
+                script.append("exec >readme-example.out 2>&1")
+                script += command
+                script.append("exec 1>&3 2>&4")
+                for line in expected {
+                    script.append("grep -qF -- \(single(line)) readme-example.out || { echo \(single("README example output differs: " + command[0])) >&4; echo \(single("expected a line containing: " + line)) >&4; cat readme-example.out >&4; exit 1; }")
+                }
+                script.append("rm readme-example.out")
+            }
+            command = []
+            expected = []
+        }
+        var continuing = false
+        for line in block.components(separatedBy: "\n") {
+            if continuing {
+                command.append(line)
+            } else if line.hasPrefix("#") {
+                guard !command.isEmpty else { script.append(line); continue }
+                var shown = String(line.dropFirst()).trimmingCharacters(in: .whitespaces)
+                if shown.hasSuffix("(on stderr)") {
+                    shown = String(shown.dropLast("(on stderr)".count)).trimmingCharacters(in: .whitespaces)
+                }
+                if !shown.isEmpty, !shown.contains("..."), !shown.contains("/home/") { expected.append(shown) }
+            } else {
+                flush()
+                if !line.trimmingCharacters(in: .whitespaces).isEmpty { command.append(line) }
+            }
+            continuing = line.hasSuffix("\\")
+        }
+        flush()
+        return script.joined(separator: "\n")
+    }
+
+    @Test("Given README.md's shell examples, when they run in order as written, then every command succeeds and prints what the README shows")
     func examplesRunAsWritten() throws {
         let lawcat = try Lawcat()
         let fileManager = FileManager.default
@@ -67,10 +115,11 @@ struct ReadmeTests {
         // `swift test` (the Quick start) is not run from inside the tests.
         let script = """
             set -eE
-            trap 'echo "README example failed (exit $?): $BASH_COMMAND" >&2' ERR
+            exec 3>&1 4>&2
+            trap 'echo "README example failed (exit $?): $BASH_COMMAND" >&4; cat readme-example.out >&4 2>/dev/null' ERR
             swift() { if [ "$1" = run ] && [ "$2" = lawcat ]; then shift 2; lawcat "$@"; fi; }
             lawcat demo > /dev/null
-            """ + "\n" + blocks.joined(separator: "\n") + "\necho README-EXAMPLES-DONE\n"
+            """ + "\n" + blocks.map(Self.checkingOutput).joined(separator: "\n") + "\necho README-EXAMPLES-DONE\n"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = ["-c", script]
@@ -89,7 +138,7 @@ struct ReadmeTests {
         process.waitUntilExit()
         let stdout = try String(contentsOf: out, encoding: .utf8)
         let stderr = try String(contentsOf: err, encoding: .utf8)
-        let failure = stderr.split(separator: "\n").first { $0.hasPrefix("README example failed") }
+        let failure = stderr.split(separator: "\n").first { $0.hasPrefix("README example") }
         #expect(process.terminationStatus == 0, "\(failure ?? "")\n\(stderr.suffix(2000))")
         let finished = stdout.contains("README-EXAMPLES-DONE")
         #expect(finished, "the examples stopped before the end")

@@ -51,10 +51,18 @@ struct ReadmeTests {
         return blocks.filter { !$0.contains("bench/") }
     }
 
+    /// The exit code a README command line documents in its comment (`# exits 74`).
+    static func documentedExit(_ line: String) -> (command: String, code: String)? {
+        guard let range = line.range(of: #"\s+#\s*exits (\d+)"#, options: .regularExpression) else { return nil }
+        let code = line[range].split(separator: " ").last.map(String.init) ?? ""
+        return (String(line[..<range.lowerBound]), code)
+    }
+
     /// A block as a bash script that also checks the output the README shows:
     /// the `# ` lines right after a command are lines its output must contain.
     /// Lines that cannot match anywhere but the author's machine are not
-    /// checked: `...` (output left out), and paths under /home/.
+    /// checked: `...` (output left out), and paths under /home/. A one-line
+    /// command whose comment says `exits N` must exit with N.
     static func checkingOutput(_ block: String) -> String {
         let single = { (text: String) in "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         var script: [String] = []
@@ -62,7 +70,17 @@ struct ReadmeTests {
         var expected: [String] = []
         func flush() {
             guard !command.isEmpty else { return }
-            if expected.isEmpty {
+            if command.count == 1, let (line, code) = documentedExit(command[0]) {
+                // `||` keeps both set -e and the ERR trap out of it.
+                script.append("exec >readme-example.out 2>&1")
+                script.append("readme_status=0; { \(line); } || readme_status=$?")
+                script.append("exec 1>&3 2>&4")
+                script.append("[ \"$readme_status\" = \(code) ] || { echo \(single("README example exit code differs: " + line + " (README says " + code + ")")) \"exited $readme_status\" >&4; exit 1; }")
+                for shown in expected {
+                    script.append("grep -qF -- \(single(shown)) readme-example.out || { echo \(single("README example output differs: " + line)) >&4; echo \(single("expected a line containing: " + shown)) >&4; cat readme-example.out >&4; exit 1; }")
+                }
+                script.append("rm readme-example.out")
+            } else if expected.isEmpty {
                 script += command
             } else {
                 // Send the shell's own output to a file while the command runs, so that

@@ -46,3 +46,17 @@ struct SearchSafetyTests {
         #expect(outcome.stderr.isEmpty)
     }
 }
+
+@Suite("Search's arguments")
+struct SearchArgumentTests {
+    @Test("Given `--` before the words, when searching, then it ends the options and is not searched for")
+    func doubleDashIsNotAWord() throws {
+        let lawcat = try Lawcat()
+        try lawcat.run("add", "--title", "Chitty on Contracts", "--copy", "L1", "--at", "London")
+        let outcome = try lawcat.run("search", "--json", "--", "chitty")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("Chitty on Contracts"))
+        let nothing = try lawcat.run("search", "--", "zzzzqq")
+        #expect(nothing.stdout.hasPrefix("no books match 'zzzzqq'"), "\(nothing.stdout)")
+    }
+}

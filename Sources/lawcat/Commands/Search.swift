@@ -33,7 +33,8 @@ struct Search: ParsableCommand {
             try SearchBenchmark.run(file: benchQueries, catalogue: catalogue.open(create: false), limit: limit)
             return
         }
-        let query = words.joined(separator: " ")
+        // A lone `--` ends the options, as everywhere; it is not a word to look for.
+        let query = words.filter { $0 != "--" }.joined(separator: " ")
         let result = try catalogue.open(create: false).search(query, limit: limit)
         if output.json {
             try Terminal.json(result.books)

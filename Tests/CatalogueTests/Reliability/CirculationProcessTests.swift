@@ -26,9 +26,9 @@ struct CirculationProcessTests {
         }
     }
 
-    @Test("Given a stocktake of 20,000 scanned barcodes, when it is killed with SIGKILL at several points, then the catalogue passes check and holds none or all of its seen events", .timeLimit(.minutes(2)))
+    @Test("Given a stocktake of 12,000 scanned barcodes, when it is killed with SIGKILL at several points, then the catalogue passes check and holds none or all of its seen events", .timeLimit(.minutes(2)))
     func killedStocktake() throws {
-        let scans = 20_000
+        let scans = 12_000
         let folder = try ProcessTests.folder()
         let base = try CatalogueDatabase(path: folder + "/base.sqlite", create: true)
         _ = try base.importCSV(path: try Binary.csv(rows: scans, prefix: "ST"))
@@ -68,7 +68,7 @@ struct CirculationProcessTests {
         let folder = try ProcessTests.folder()
         let base = try ProcessTests.base(rows: 100, in: folder)
         let db = base.path
-        let circulators = 4, pairs = 12, backups = 4
+        let circulators = 4, pairs = 25, backups = 5
         let importFile = try Binary.csv(rows: 300, prefix: "IMPx")
         // Circulator c lends and returns BASE00000c0 and BASE00000c1 in turn.
         func barcode(_ c: Int, _ n: Int) -> String { String(format: "BASE%07d", c * 10 + n % 2) }

@@ -98,18 +98,18 @@ struct MigrationTests {
         let after = try Self.schema(path)
         #expect(after.contains { $0.hasPrefix("trigger event_sighting_refused_when_missing:") }, "v2 ran")
         #expect(after.contains { $0.hasPrefix("table search_word:") }, "v3 ran")
-        #expect(try catalogue.check().isClean, "\(try catalogue.check().problems)")
+        #expect(try catalogue.check().problems == [])
 
         // Search finds the old books: v3 marked them pending, so typos are corrected too.
-        #expect(try catalogue.search("chitty contracts").books.map(\.title) == ["Chitty on Contracts"])
-        #expect(try catalogue.search("Lewin").books.map(\.title) == ["Lewin on Trusts"])
+        #expect(try catalogue.search("chitty contracts").books.map(\.book.fields.title) == ["Chitty on Contracts"])
+        #expect(try catalogue.search("Lewin").books.map(\.book.fields.title) == ["Lewin on Trusts"])
         let typo = try catalogue.search("Glaog Scotland")
-        #expect(typo.books.map(\.title) == ["Gloag and Henderson: The Law of Scotland"], "\(typo.suggestion ?? "-")")
+        #expect(typo.books.map(\.book.fields.title) == ["Gloag and Henderson: The Law of Scotland"], "\(typo.suggestion ?? "-")")
 
         // Circulation works on the old copies, under v2's rules.
-        let missing = try catalogue.whereabouts("G1").copies
+        let missing = try catalogue.whereabouts("G1").copies.filter { $0.barcode == "G1" }
         #expect(missing.map(\.status) == [.missing])
-        let lent = try catalogue.whereabouts("C2").copies
+        let lent = try catalogue.whereabouts("C2").copies.filter { $0.barcode == "C2" }
         #expect(lent.map(\.borrower) == ["Jane Smith"])
         _ = try catalogue.checkin(barcode: "C2")
         _ = try catalogue.seen(barcode: "G1", at: "Leeds/1F")

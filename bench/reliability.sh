@@ -9,7 +9,8 @@
 # stocktake, default 100000), MILLION (default 1000000), WRITERS (default 8),
 # CIRCULATORS (processes doing checkouts and checkins, default 4), PAIRS
 # (checkout/checkin pairs each, default 50), KEEP=1 to keep the scratch folder,
-# SCRATCH=DIR to build in DIR instead of .build.
+# SCRATCH=DIR to build in DIR instead of .build, LAWCAT=PATH to use a lawcat
+# already built instead.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -28,8 +29,12 @@ export NO_COLOR=1 LAWCAT_NOW=2026-11-26T09:30:00Z
 # for (or hold up) the debug build in .build.
 SCRATCH_ARGS=()
 [ -n "${SCRATCH:-}" ] && SCRATCH_ARGS=(--scratch-path "$SCRATCH")
-swift build -c release --product lawcat "${SCRATCH_ARGS[@]}" >/dev/null
-BIN=$(swift build -c release "${SCRATCH_ARGS[@]}" --show-bin-path)/lawcat
+if [ -n "${LAWCAT:-}" ]; then
+  BIN=$(realpath "$LAWCAT")   # a lawcat already built, e.g. to try the script quickly
+else
+  swift build -c release --product lawcat "${SCRATCH_ARGS[@]}" >/dev/null
+  BIN=$(swift build -c release "${SCRATCH_ARGS[@]}" --show-bin-path)/lawcat
+fi
 echo "lawcat: $BIN"
 echo "scratch: $WORK"
 
@@ -55,7 +60,7 @@ copies() { "$BIN" export --db "$1" | tail -n +2 | grep -c ',' || true; }
 verify() { "$BIN" check --db "$1" >/dev/null 2>&1 && echo ok || echo FAILED; }
 
 # events DB: how many events the log holds, as `lawcat check` counts them.
-events() { "$BIN" check --db "$1" 2>/dev/null | sed -n 's/.*match their \([0-9]*\) events.*/\1/p'; }
+events() { "$BIN" check --db "$1" 2>/dev/null | sed -n 's/.*match their \([0-9]*\) events.*/\1/p' || true; }
 
 crash() {
   echo

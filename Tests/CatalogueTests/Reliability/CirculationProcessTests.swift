@@ -45,6 +45,7 @@ struct CirculationProcessTests {
         #expect(try Self.seenEvents(CatalogueDatabase(path: whole, create: false)) == scans)
 
         var killedMidway = 0
+        var left: [String] = []
         for fraction in [0.15, 0.4, 0.65, 0.9] {
             let db = folder + "/killed-\(fraction).sqlite"
             _ = try base.backup(to: db)
@@ -58,8 +59,9 @@ struct CirculationProcessTests {
             #expect(try catalogue.check().problems == [], "after a kill at \(fraction) of \(duration) s")
             let seen = try Self.seenEvents(catalogue)
             #expect(seen == 0 || seen == scans, "a kill at \(fraction) of \(duration) s left \(seen) seen events")
+            left.append("\(outcome.signalled ? "killed" : "finished") at \(fraction): \(seen) seen")
         }
-        print("stocktake of \(scans) barcodes took \(String(format: "%.2f", duration)) s; killed mid-way \(killedMidway) of 4 times")
+        print("stocktake of \(scans) barcodes took \(String(format: "%.2f", duration)) s; killed mid-way \(killedMidway) of 4 times (\(left.joined(separator: ", ")))")
         #expect(killedMidway >= 2, "at least two kills should land during the stocktake")
     }
 

@@ -147,8 +147,8 @@ public final class CatalogueDatabase: Sendable {
             found = try look(path, configuration: Self.readOnlyConfiguration())
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_READONLY_ROLLBACK {
             // Reliability review: a process killed mid-write while the file was
-            // still in rollback-journal mode (a backup or a restored catalogue
-            // on its first open, as it switches to WAL) leaves a hot journal,
+            // still in rollback-journal mode (a backup used as a catalogue, on
+            // its first open, as it switches to WAL) leaves a hot journal,
             // which only a writable connection may roll back. Read-only, every
             // command failed on it as "read-only", for ever. SQLite rolls it
             // back here, restoring the last commit, as any writer would.

@@ -3,8 +3,8 @@ import Foundation
 import GRDB
 import Testing
 
-/// A catalogue file still in rollback-journal mode (a backup, or a restored
-/// catalogue before its first open switches it to WAL) whose writer was
+/// A catalogue file still in rollback-journal mode (a `lawcat backup` file,
+/// before its first open as a catalogue switches it to WAL) whose writer was
 /// killed mid-transaction: a "hot" journal lies beside it. Found by
 /// bench/reliability.sh's stocktake part, where every lawcat command then
 /// failed on the file as "read-only" until something else rolled it back.

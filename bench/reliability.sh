@@ -2,7 +2,7 @@
 # lawcat reliability figures: the slow, large versions of the tests in
 # Tests/CatalogueTests/Reliability. Prints what was tried and what held.
 #
-#   bench/reliability.sh            # everything (about 11 minutes on 2 cores)
+#   bench/reliability.sh            # everything (about 10 minutes on 2 cores)
 #   bench/reliability.sh crash      # or some parts: crash, restore, stocktake, concurrency, million, title
 #
 # Environment: ROWS (crash import size, default 100000), STOCK (barcodes in the

@@ -162,18 +162,19 @@ extension CatalogueDatabase {
             }
 
             // The scanned copies, as they stand now.
-            var byID: [Int64: (StocktakeCopy, Row)] = [:]
+            // Only the home is kept beside each copy: a copied Row per scanned
+            // copy was most of a 100,000-barcode stocktake's memory.
+            var byID: [Int64: (copy: StocktakeCopy, homeID: Int64)] = [:]
             let rows = try Row.fetchCursor(
                 db, sql: StocktakeCopy.selection + " WHERE c.id IN (SELECT value FROM json_each(?))",
                 arguments: [JSONList.encodeIDs(scanned.map(\.id))])
-            while let row = try rows.next() { byID[row["id"]] = (StocktakeCopy(row: row), row.copy()) }
+            while let row = try rows.next() { byID[row["id"]] = (StocktakeCopy(row: row), row["home_id"]) }
             for (id, withdrawn) in scanned {
-                guard let (copy, row) = byID[id] else { continue }
+                guard let (copy, homeID) = byID[id] else { continue }
                 if withdrawn {
                     report.withdrawn.append(copy)
                     continue
                 }
-                let homeID: Int64 = row["home_id"]
                 if under.contains(homeID) { report.present.append(copy) } else { report.misplaced.append(copy) }
                 if returnedIDs.contains(id) { report.returned.append(copy) }
                 if foundIDs.contains(id) { report.found.append(copy) }

@@ -142,12 +142,29 @@ public final class CatalogueDatabase: Sendable {
     private static func refuseForeign(_ path: String) throws {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size > 0 else { return }
-        let readOnly = Self.readOnlyConfiguration()
-        let queue = try DatabaseQueue(path: path, configuration: readOnly)
-        let found = try queue.read(inspect)
-        try queue.close()
+        let found: (isEmpty: Bool, isOurs: Bool, version: Int)
+        do {
+            found = try look(path, configuration: Self.readOnlyConfiguration())
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_READONLY_ROLLBACK {
+            // Reliability review: a process killed mid-write while the file was
+            // still in rollback-journal mode (a backup used as a catalogue, on
+            // its first open, as it switches to WAL) leaves a hot journal,
+            // which only a writable connection may roll back. Read-only, every
+            // command failed on it as "read-only", for ever. SQLite rolls it
+            // back here, restoring the last commit, as any writer would.
+            found = try look(path, configuration: Self.configuration())
+        }
         if !found.isEmpty && !found.isOurs { throw CatalogueError.notACatalogue(path: path) }
         if found.version > Migrations.all.count { throw CatalogueError.newerCatalogue(path: path) }
+    }
+
+    private static func look(_ path: String, configuration: Configuration) throws
+        -> (isEmpty: Bool, isOurs: Bool, version: Int)
+    {
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        let found = try queue.read(inspect)
+        try queue.close()
+        return found
     }
 
     /// Whether the file has no schema yet, whether it carries lawcat's

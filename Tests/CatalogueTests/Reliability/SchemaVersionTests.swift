@@ -50,8 +50,8 @@ struct SchemaVersionTests {
 
     @Test("Given an older catalogue holding data, when it is opened, then a backup of it as it was is written beside it first and the migration runs")
     func olderIsBackedUpThenMigrated() throws {
-        // Today there is one migration, so "older" is version 0 with data in it:
-        // the same path an older catalogue takes once a second migration exists.
+        // Version 0 with data in it; a real v1 catalogue upgraded to the latest
+        // version is MigrationTests' job.
         let path = try Self.emptyFile()
         try DatabaseQueue(path: path).writeWithoutTransaction { db in
             try db.execute(sql: """

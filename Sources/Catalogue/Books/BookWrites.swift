@@ -64,6 +64,8 @@ extension CatalogueDatabase {
             for (copy, home) in zip(copies, homes) {
                 try db.insertCopy(bookID: id, barcode: copy.barcode.trimmed, home: home, at: now)
             }
+            // Its words join the correction index in the same transaction: searches never write.
+            try Vocabulary.refresh(db)
             return id
         }
     }
@@ -79,6 +81,8 @@ extension CatalogueDatabase {
             let fields = changes.applied(to: book.fields)
             if fields != book.fields {
                 try db.updateBook(id: book.id, fields)
+                // Its new words join the correction index in the same transaction.
+                try Vocabulary.refresh(db)
             }
             for (copy, home) in zip(copies, homes) {
                 try db.insertCopy(bookID: book.id, barcode: copy.barcode.trimmed, home: home, at: now)
@@ -107,7 +111,6 @@ extension CatalogueDatabase {
 extension Database {
     /// Inserts a normalised book, mapping a failed CHECK to the field it guards.
     func insertBook(_ f: BookFields) throws -> Int64 {
-        try CalendarDate.check(f.date)
         do {
             try cachedStatement(
                 sql: """
@@ -125,7 +128,6 @@ extension Database {
     }
 
     func updateBook(id: Int64, _ f: BookFields) throws {
-        try CalendarDate.check(f.date)
         do {
             try execute(
                 sql: """
@@ -194,27 +196,5 @@ extension CatalogueError {
         default: value = f.title
         }
         return CatalogueError.invalidField(field: check.field, value: value, reason: check.reason)
-    }
-}
-
-/// The one date check SQLite cannot make for us.
-///
-/// schema v1's `book_date_is_iso8601` tests `date(date) IS date`, but SQLite
-/// 3.40's date() hands back an impossible day such as 2019-02-30 or 2019-04-31
-/// unchanged, so the CHECK lets it in. v1 has shipped and is never edited, so
-/// lawcat refuses such a day here, before the insert, with the same words the
-/// CHECK would use. Shapes other than YYYY-MM-DD are left to the CHECK.
-enum CalendarDate {
-    static func check(_ date: String?) throws {
-        guard let date, date.utf8.count == 10 else { return }
-        let parts = date.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            (1...12).contains(month)
-        else { return }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard day > lengths[month - 1] else { return }
-        throw CatalogueError.invalidField(
-            field: "date", value: date, reason: "write a real date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2019 or 2019-03-31")
     }
 }

@@ -101,6 +101,10 @@ extension CatalogueDatabase {
                 let shown = problems.shown.sorted { $0.line < $1.line }
                 throw CatalogueError.invalidImport(problems: shown, total: problems.total)
             }
+            // The imported books' words go into the correction index before the
+            // commit, so that no search has to write (a read-only catalogue
+            // corrects typos in them too). A dry run rolls back: nothing to fold.
+            if !dryRun { try Vocabulary.refresh(db) }
             return report
         }
     }

@@ -77,8 +77,13 @@ extension CatalogueDatabase {
         }
     }
 
-    /// Folds the words of books added or edited since the last search into the
-    /// correction index. Searches call it; an import may call it at its end.
+    /// Folds the words of books still pending into the correction index.
+    /// `add`, `edit` and `import` fold their books in the transaction that
+    /// stores them, so on a catalogue written by this lawcat nothing is
+    /// pending and a search only reads. Books left pending by an older lawcat
+    /// (and every book of a catalogue just migrated to v3) are folded in by the
+    /// first search that can write; on a read-only catalogue they stay pending
+    /// and corrections miss their words until a write folds them in.
     public func refreshSearchIndex() throws {
         let pending = try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM search_pending)") ?? false }
         guard pending else { return }

@@ -19,8 +19,10 @@ import GRDB
 ///
 /// Keeping it in step: triggers on `book` (schema.sql, "v3-search-vocabulary")
 /// note each added or edited book in `search_pending`, in the same transaction
-/// as the change and at the cost of one small insert. Before a search reads
-/// the index, `refreshSearchIndex` folds the pending books' words in. Words of
+/// as the change and at the cost of one small insert; `add`, `edit` and
+/// `import` then call `refresh` before they commit, so the index is complete
+/// whenever a search reads it and searches never write. (Rows an older lawcat
+/// left pending are folded in by `refreshSearchIndex` before a search.) Words of
 /// deleted or edited books are left behind: a correction to a word that no
 /// book has any more simply matches nothing.
 enum Vocabulary {

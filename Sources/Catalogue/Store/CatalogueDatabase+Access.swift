@@ -42,12 +42,16 @@ struct FailedCheck {
         "location_path_is_canonical": .init(field: "location", reason: "write a path such as London/4F/Litigation"),
         "person_name_is_required": .init(field: "name", reason: "a person needs a name"),
         "event_due_is_a_date": .init(field: "due date", reason: "write it as YYYY-MM-DD"),
+        // schema v4's trigger for a day the month does not have (2019-02-30).
+        "lawcat:impossible-date": .init(
+            field: "date", reason: "write a real date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2019 or 2019-03-31"),
     ]
 
     /// The failed check behind `error`, if it is a CHECK constraint lawcat names.
     init?(_ error: any Error) {
         guard let error = error as? DatabaseError,
-            error.extendedResultCode == .SQLITE_CONSTRAINT_CHECK,
+            error.extendedResultCode == .SQLITE_CONSTRAINT_CHECK
+                || error.extendedResultCode == .SQLITE_CONSTRAINT_TRIGGER,
             let message = error.message,
             let match = Self.known.first(where: { message.contains($0.key) })
         else { return nil }

@@ -3,6 +3,7 @@ import Catalogue
 
 struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "add",
         abstract: "Add a book and its copies; prints the new book's id.",
         discussion: """
             Example: lawcat add --title "Chitty on Contracts" --author "Beale, Hugh" --edition "34th ed." \\

@@ -3,6 +3,7 @@ import Catalogue
 
 struct Backup: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "backup",
         abstract: "Write a consistent copy of the catalogue to FILE, even while others use it.",
         discussion: """
             Uses SQLite's online backup API: the copy is the catalogue as it stood at one

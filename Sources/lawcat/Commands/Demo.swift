@@ -4,6 +4,7 @@ import Foundation
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Build a fresh demo catalogue from seed/ and take a short tour.",
         discussion: """
             The demo catalogue is ./lawcat-demo.sqlite unless --db names another file; it

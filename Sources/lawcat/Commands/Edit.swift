@@ -3,6 +3,7 @@ import Catalogue
 
 struct Edit: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "edit",
         abstract: "Change a book's fields, or add copies to it; prints its id.",
         discussion: """
             Options replace what they name: --author replaces all the authors. An empty

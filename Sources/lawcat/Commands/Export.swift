@@ -6,6 +6,7 @@ extension ExportFormat: ExpressibleByArgument {}
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write the whole catalogue as CSV (the import format) or JSON.")
 
     @OptionGroup var catalogue: CatalogueOptions

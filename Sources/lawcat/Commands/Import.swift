@@ -4,6 +4,7 @@ import Foundation
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Import books and copies (or, with --people, borrowers) from a CSV file.",
         discussion: """
             One transaction: if any row is bad, nothing is imported and every bad row is

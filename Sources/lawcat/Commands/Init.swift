@@ -3,6 +3,7 @@ import Catalogue
 
 struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Create an empty catalogue (harmless if it exists).")
 
     @OptionGroup var catalogue: CatalogueOptions

@@ -3,6 +3,7 @@ import Catalogue
 
 struct Remove: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "remove",
         abstract: "Withdraw a copy (its history stays), or delete a book that has no copies.",
         discussion: """
             Given a barcode, the copy is withdrawn: it leaves the shelves and keeps its

@@ -3,6 +3,7 @@ import Catalogue
 
 struct Restore: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "restore",
         abstract: "Put a backup in place as the catalogue, keeping the current one aside.",
         discussion: """
             FILE must be a lawcat catalogue (not made by a newer lawcat) that passes

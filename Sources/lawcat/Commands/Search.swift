@@ -4,6 +4,7 @@ import Foundation
 
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "search",
         abstract: "Find books by title, author, subject or jurisdiction, best first, forgiving typos.",
         discussion: """
             Words may be misspelt. Fields: title: author: (by:) subject: jurisdiction: (j:)

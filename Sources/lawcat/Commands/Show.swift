@@ -3,6 +3,7 @@ import Catalogue
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show a book with all its copies and where they are.")
 
     @OptionGroup var catalogue: CatalogueOptions

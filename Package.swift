@@ -26,14 +26,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What both test targets share: an independent CSV parser to judge lawcat's CSV by.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "CatalogueTests",
-            dependencies: ["Catalogue", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["Catalogue", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // End-to-end tests run the built `lawcat` binary.
         .testTarget(
             name: "lawcatTests",
-            dependencies: ["lawcat"]
+            dependencies: ["lawcat", "TestSupport"]
         ),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The list: bad input gets a clear one-line error, a meaningful exit

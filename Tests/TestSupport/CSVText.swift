@@ -2,7 +2,7 @@ import Foundation
 
 /// A small, independent RFC 4180 parser for checking what lawcat writes and
 /// reads: tests must not judge the library's CSV with the library's own reader.
-func parseCSV(_ text: String) -> [[String]] {
+public func parseCSV(_ text: String) -> [[String]] {
     var rows: [[String]] = []
     var row: [String] = []
     var field = ""
@@ -39,13 +39,16 @@ func parseCSV(_ text: String) -> [[String]] {
 }
 
 /// The rows of a CSV file as a multiset: each row and how often it appears.
-func rowCounts(_ rows: some Sequence<[String]>) -> [[String]: Int] {
+public func rowCounts(_ rows: some Sequence<[String]>) -> [[String]: Int] {
     rows.reduce(into: [:]) { $0[$1, default: 0] += 1 }
 }
 
 /// The folder of real records: `<repo>/../shared/data`, else `/work/shared/data`
 /// (a worktree has no ../shared); nil when neither holds `file`.
-func sharedDataFile(_ file: String) -> String? {
-    [Lawcat.sharedData.path, "/work/shared/data"].map { $0 + "/" + file }
+public func sharedDataFile(_ file: String) -> String? {
+    let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let sharedData = repository.deletingLastPathComponent().appendingPathComponent("shared/data")
+    return [sharedData.path, "/work/shared/data"].map { $0 + "/" + file }
         .first { FileManager.default.fileExists(atPath: $0) }
 }

@@ -119,20 +119,6 @@ public struct ImportProblem: Equatable, Sendable, CustomStringConvertible {
 }
 
 extension CatalogueError {
-    /// The user-facing reason for a CHECK constraint, by the name schema.sql gives it.
-    static func reason(forConstraintIn message: String?) -> String? {
-        guard let message else { return nil }
-        let reasons: [(String, String)] = [
-            ("book_title_is_required", "a title is required"),
-            ("book_date_is_iso8601", "a date is YYYY, YYYY-MM or YYYY-MM-DD, and a real one"),
-            ("copy_barcode_is_printable", "a barcode is 1 to 64 printable characters without spaces"),
-            ("location_path_is_canonical", "a location is a path such as London/4F/Litigation"),
-            ("person_name_is_required", "a person needs a name"),
-            ("event_due_is_a_date", "a due date is YYYY-MM-DD"),
-        ]
-        return reasons.first { message.contains($0.0) }?.1
-    }
-
     /// Maps any error thrown inside the library to a `CatalogueError`.
     static func wrap(_ error: any Error, path: String) -> CatalogueError {
         if let error = error as? CatalogueError { return error }
@@ -149,8 +135,9 @@ extension CatalogueError {
             case .SQLITE_IOERR:
                 return .cannotWrite(path: path, reason: "an input/output error")
             default:
-                if let reason = reason(forConstraintIn: error.message) {
-                    return .unexpected(reason)
+                // A CHECK that no caller mapped in context: still said in words (FailedCheck's).
+                if let check = FailedCheck(error) {
+                    return .unexpected(check.reason)
                 }
                 return .unexpected("the catalogue refused a change (\(error.resultCode.description)); run `lawcat check`")
             }

@@ -16,7 +16,11 @@ let package = Package(
         // The domain: model, store, search, circulation, import and export. Never prints.
         .target(
             name: "Catalogue",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface, which GRDB itself links: the import binds values with it directly.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // The command line: parses, calls Catalogue, renders.
         .executableTarget(
@@ -30,7 +34,10 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(
             name: "CatalogueTests",
-            dependencies: ["Catalogue", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "Catalogue", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // End-to-end tests run the built `lawcat` binary.
         .testTarget(

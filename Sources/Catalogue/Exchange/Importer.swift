@@ -53,6 +53,12 @@ extension CatalogueDatabase {
         let header = try Self.header(of: reader, path: path)
         let column = try CSVFormat.columnIndex(header, known: CSVFormat.columns, required: "title", path: path)
         let now = nowStamp
+        // The file is read and its rows prepared on another thread, while this
+        // one stores them (see ImportReader). A dry run stores nothing to search.
+        let rows = ImportReader(
+            reader: reader, path: path, headerCount: header.count, column: column, collectsWords: !dryRun)
+        rows.start()
+        defer { rows.cancel() }
         return try transaction(rollback: dryRun) { db in
             // A bigger page cache for this transaction only: the indexes of a
             // large import (titles, barcodes, the full-text index) are written
@@ -63,48 +69,46 @@ extension CatalogueDatabase {
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
             try db.execute(sql: "PRAGMA cache_size = -\(Self.importCacheKiB)")
             defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
+            let lastBookBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM book") ?? 0
+            let triggers = try LiftedBookTriggers.lift(db)
             var report = ImportReport(dryRun: dryRun)
             var problems = ProblemList()
             var barcodes = BarcodeGenerator()
             var homes = LocationMemo()
-            var batch = ImportBatch()
-            while let record = try Self.nextRecord(reader, path: path) {
-                if record.fields.allSatisfy({ $0.trimmed.isEmpty }) { continue }
-                report.rowsRead += 1
-                if report.rowsRead % 5000 == 0 { progress?(report.rowsRead) }
-                guard record.fields.count == header.count else {
-                    problems.add(
-                        line: record.line,
-                        "this row has \(record.fields.count) fields and the header has \(header.count); quote fields that contain commas")
-                    continue
+            var fresh = lastBookBefore == 0 ? StoredBookFilter() : nil
+            reading: while let message = rows.next() {
+                switch message {
+                case .rows(let chunk):
+                    let before = report.rowsRead
+                    report.rowsRead += chunk.rows
+                    if report.rowsRead / 5000 > before / 5000 { progress?(report.rowsRead) }
+                    try chunk.store(
+                        into: db, at: now, homes: &homes, barcodes: &barcodes, fresh: &fresh, report: &report,
+                        problems: &problems)
+                case .end:
+                    break reading
+                case .words:
+                    throw CatalogueError.unexpected("the import's words came before the end of its rows")
+                case .failed(let error):
+                    throw error
                 }
-                func value(_ name: String) -> String { column[name].map { record.fields[$0] } ?? "" }
-                let fields = BookFields(
-                    title: value("title"), authors: CSVFormat.list(value("authors")),
-                    subjects: CSVFormat.list(value("subjects")), date: value("date"), edition: value("edition"),
-                    jurisdiction: value("jurisdiction"), isbn: value("isbn")
-                ).normalised
-                let barcode = value("barcode").trimmed
-                let location = value("location").trimmed
-                do {
-                    try db.importRow(
-                        fields, barcode: barcode, location: location, line: record.line, report: &report,
-                        barcodes: &barcodes, homes: &homes, batch: &batch)
-                } catch {
-                    try problems.add(line: record.line, error)
-                }
-                if batch.isFull { try batch.flush(into: db, at: now, report: &report, problems: &problems) }
             }
-            try batch.flush(into: db, at: now, report: &report, problems: &problems)
             if problems.total > 0 {
-                // Rows held back in a batch are named when it is stored: put them in file order.
+                // Rows are named as their chunk is stored: put them in file order.
                 let shown = problems.shown.sorted { $0.line < $1.line }
                 throw CatalogueError.invalidImport(problems: shown, total: problems.total)
             }
             // The imported books' words go into the correction index before the
             // commit, so that no search has to write (a read-only catalogue
-            // corrects typos in them too). A dry run rolls back: nothing to fold.
-            if !dryRun { try Vocabulary.refresh(db) }
+            // corrects typos in them too). A dry run rolls back: nothing to
+            // index, and the rollback restores the triggers.
+            if !dryRun {
+                try triggers.restore(db, indexingBooksAbove: lastBookBefore)
+                guard case .words(let words) = rows.next() else {
+                    throw CatalogueError.unexpected("the import file was not read to its end")
+                }
+                try Vocabulary.refresh(db, imported: words, lastBookBefore: lastBookBefore)
+            }
             return report
         }
     }
@@ -189,63 +193,6 @@ extension CatalogueDatabase {
 }
 
 extension Database {
-    /// Takes one import row: finds its book (held back in the batch, or
-    /// stored) or holds back a new one, and holds back its copy. The batch
-    /// stores them; a copy whose barcode is already on the same book is then
-    /// skipped.
-    fileprivate func importRow(
-        _ fields: BookFields, barcode: String, location: String, line: Int,
-        report: inout ImportReport, barcodes: inout BarcodeGenerator, homes: inout LocationMemo,
-        batch: inout ImportBatch
-    ) throws {
-        // Each list is written as JSON once a row, for the lookup and the insert.
-        let book = EncodedBook(fields)
-        if barcode.isEmpty && location.isEmpty {
-            // A book without copies.
-            if try batch.heldBook(fields) != nil || existingBook(book) != nil {
-                report.rowsSkipped += 1
-            } else {
-                _ = batch.add(book, line: line)
-            }
-            return
-        }
-        guard !location.isEmpty else {
-            throw CatalogueError.invalidField(field: "location", value: "", reason: "a copy needs a location; add one to this row")
-        }
-        let home = try homes.location(location, in: self)
-        if home.added { report.locationsAdded += 1 }
-        let owner: ImportBatch.Book
-        if let held = batch.heldBook(fields) {
-            owner = .held(held)
-        } else if let id = try existingBook(book) {
-            owner = .stored(id)
-        } else {
-            owner = .held(batch.add(book, line: line))
-        }
-        let code = barcode.isEmpty ? try barcodes.next(in: self, avoiding: batch) : barcode
-        batch.add(ImportBatch.Copy(book: owner, barcode: code, homeID: home.id, line: line))
-    }
-
-    /// The id of a book with exactly these (normalised) fields, if there is one.
-    func existingBook(_ f: BookFields) throws -> Int64? {
-        try existingBook(EncodedBook(f))
-    }
-
-    func existingBook(_ book: EncodedBook) throws -> Int64? {
-        let f = book.fields
-        // Compared in SQL (the title index finds the candidates): one value
-        // back instead of a row per book of that title.
-        return try Int64.fetchOne(
-            cachedStatement(
-                sql: """
-                    SELECT id FROM book
-                    WHERE title = ? AND authors = ? AND subjects = ? AND date IS ? AND edition IS ?
-                      AND jurisdiction IS ? AND isbn IS ?
-                    ORDER BY id LIMIT 1
-                    """),
-            arguments: [f.title, book.authors, book.subjects, f.date, f.edition, f.jurisdiction, f.isbn])
-    }
-
     /// Adds a person, or leaves one already known by that name as they are.
     /// Returns whether they were added.
     func addPerson(name: String, email: String?, staffID: String?) throws -> Bool {
@@ -284,12 +231,12 @@ struct LocationMemo {
 struct BarcodeGenerator {
     private var next: Int?
 
-    mutating func next(in db: Database, avoiding batch: ImportBatch = ImportBatch()) throws -> String {
+    mutating func next(in db: Database, avoiding held: Set<String> = []) throws -> String {
         var number = try next ?? (Int.fetchOne(db, sql: "SELECT count(*) FROM copy") ?? 0) + 1
         while true {
             let candidate = "LAW" + String(format: "%06d", number)
             number += 1
-            if !batch.holds(barcode: candidate), try Int64.fetchOne(
+            if !held.contains(candidate), try Int64.fetchOne(
                 db.cachedStatement(sql: "SELECT id FROM copy WHERE barcode = ?"), arguments: [candidate]) == nil
             {
                 next = number

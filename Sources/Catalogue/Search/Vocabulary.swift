@@ -74,19 +74,49 @@ enum Vocabulary {
                 addWords(of: text, to: &words)
             }
         }
-        let forward = try db.makeStatement(sql: "INSERT OR IGNORE INTO search_word(length, word) VALUES (?, ?)")
-        let backward = try db.makeStatement(
-            sql: "INSERT OR IGNORE INTO search_word_reversed(length, reversed) VALUES (?, ?)")
-        // Sorted, so that the B-trees grow at their ends.
-        for word in words.sorted() {
-            let length = word.unicodeScalars.count
-            try forward.execute(arguments: [length, word])
-        }
-        for reversed in words.map(reversedScalars).sorted() {
-            try backward.execute(arguments: [reversed.unicodeScalars.count, reversed])
-        }
+        try store(VocabularyWords(words), in: db)
         try db.execute(sql: "DELETE FROM search_pending")
     }
+
+    /// Folds an import's words into the index: `words` were gathered as the
+    /// file was read (see `ImportReader`), and cover every book stored after
+    /// `lastBookBefore`, so those books are not read back. Anything else still
+    /// pending is folded as `refresh` does.
+    static func refresh(_ db: Database, imported words: VocabularyWords, lastBookBefore: Int64) throws {
+        try db.execute(sql: "DELETE FROM search_pending WHERE book_id > ?", arguments: [lastBookBefore])
+        try store(words, in: db)
+        try refresh(db)
+    }
+
+    /// Adds words to both tables, a few thousand a statement, in the order
+    /// of each table's key: each B-tree grows at its end.
+    static func store(_ words: VocabularyWords, in db: Database) throws {
+        for (table, column, list) in [
+            ("search_word", "word", words.forward), ("search_word_reversed", "reversed", words.reversed),
+        ] {
+            var start = 0
+            while start < list.count {
+                let end = min(start + storedAtOnce, list.count)
+                var values = BulkValues()
+                values.reserve(values: (end - start) * 2, bytes: (end - start) * 12)
+                for word in list[start..<end] {
+                    values.append(Int64(word.length))
+                    values.append(word.text)
+                }
+                try db.run(
+                    db.cachedStatement(
+                        sql: """
+                            INSERT OR IGNORE INTO \(table)(length, \(column))
+                            VALUES \(Database.placeholders(rows: end - start, columns: 2))
+                            """),
+                    with: values)
+                start = end
+            }
+        }
+    }
+
+    /// Words a statement in `store` (two SQL variables each).
+    static let storedAtOnce = 4096
 
     /// Adds the indexable folded words of `text`. Catalogue text is mostly
     /// ASCII, split here byte by byte (a million books take seconds, not
@@ -289,5 +319,28 @@ enum Vocabulary {
             (previous2, previous, current) = (previous, current, previous2)
         }
         return min(previous[b.count], limit + 1)
+    }
+}
+
+/// Folded words ready to be stored, each with its length in characters, in
+/// the order of the correction index's keys: by length, then byte by byte
+/// (SQLite's BINARY collation), spelt forwards and spelt backwards.
+struct VocabularyWords: Sendable {
+    struct Word: Sendable {
+        var length: Int
+        var text: String
+    }
+
+    var forward: [Word]
+    var reversed: [Word]
+
+    init(_ words: Set<String>) {
+        func inKeyOrder(_ a: Word, _ b: Word) -> Bool {
+            a.length != b.length ? a.length < b.length : a.text.utf8.lexicographicallyPrecedes(b.text.utf8)
+        }
+        forward = words.map { Word(length: $0.unicodeScalars.count, text: $0) }
+        reversed = forward.map { Word(length: $0.length, text: Vocabulary.reversedScalars($0.text)) }
+        forward.sort(by: inKeyOrder)
+        reversed.sort(by: inKeyOrder)
     }
 }

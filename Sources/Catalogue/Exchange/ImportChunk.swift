@@ -1,0 +1,107 @@
+
+/// A run of import rows grouped for storing: each book once, with its values
+/// ready to bind, and the rows' copies. Built on the reading thread
+/// (ImportReader), so that the thread holding the write lock only runs
+/// statements; stored by `ImportChunk.store` (ImportChunkStore.swift).
+///
+/// A chunk holds at most `size` rows, so memory does not grow with the file.
+struct ImportChunk: Sendable {
+    static let size = 2048
+
+    /// A copy of `books[book]`, as the file gives it.
+    struct Copy: Sendable {
+        var book: Int
+        /// Empty when the row has none: one is generated as it is stored.
+        var barcode: String
+        var location: String
+        var line: Int
+    }
+
+    /// Rows read into this chunk (blank lines aside).
+    private(set) var rows = 0
+    /// The chunk's books, each once, in the order first seen, and the line each was first seen on.
+    private(set) var books: [EncodedBook] = []
+    private(set) var bookLines: [Int] = []
+    /// Eight values a book, as `storedBookIDs` and `insertBooks` bind them: its
+    /// place in `books`, then its columns as stored.
+    private(set) var bookValues = BulkValues()
+    private(set) var copies: [Copy] = []
+    /// Rows naming a book and no copy: the book, and the row's line.
+    private(set) var bookRows: [(book: Int, line: Int)] = []
+    /// Rows refused before the database sees them.
+    private(set) var refusals: [(line: Int, reason: String)] = []
+    /// Where each book is in `books`; emptied by `sealed()`, as only building needs it.
+    private var positions: [BookIdentity: Int] = [:]
+
+    var isFull: Bool { rows >= Self.size }
+    var isEmpty: Bool { rows == 0 }
+
+    /// Takes one row: a copy or, with neither barcode nor location, a book without copies.
+    mutating func add(line: Int, book: EncodedBook, barcode: String, location: String) {
+        rows += 1
+        if barcode.isEmpty && location.isEmpty {
+            bookRows.append((position(of: book, line: line), line))
+        } else if location.isEmpty {
+            refusals.append((line, CatalogueError.invalidField(
+                field: "location", value: "", reason: "a copy needs a location; add one to this row").message))
+        } else {
+            copies.append(Copy(book: position(of: book, line: line), barcode: barcode, location: location, line: line))
+        }
+    }
+
+    /// Takes a row that cannot be stored, and why.
+    mutating func refuse(line: Int, reason: String) {
+        rows += 1
+        refusals.append((line, reason))
+    }
+
+    /// The chunk as it is handed over, without what only building needed.
+    func sealed() -> ImportChunk {
+        var chunk = self
+        chunk.positions = [:]
+        return chunk
+    }
+
+    private mutating func position(of book: EncodedBook, line: Int) -> Int {
+        let identity = BookIdentity(book)
+        if let position = positions[identity] { return position }
+        let position = books.count
+        books.append(book)
+        bookLines.append(line)
+        let f = book.fields
+        bookValues.append(Int64(position))
+        for text in [f.title, book.authors, book.subjects, f.date, f.edition, f.jurisdiction, f.isbn] {
+            bookValues.append(text)
+        }
+        positions[identity] = position
+        return position
+    }
+}
+
+/// A book's fields with its lists already written as JSON, as stored, and
+/// the hash of its fields.
+struct EncodedBook: Sendable {
+    var fields: BookFields
+    var authors: String
+    var subjects: String
+    var identity: Int
+
+    init(_ fields: BookFields) {
+        self.fields = fields
+        authors = JSONList.encode(fields.authors)
+        subjects = JSONList.encode(fields.subjects)
+        identity = fields.hashValue
+    }
+}
+
+/// A book's fields as a dictionary key, hashed once rather than field by
+/// field at every look-up.
+struct BookIdentity: Hashable, Sendable {
+    var book: EncodedBook
+
+    init(_ book: EncodedBook) { self.book = book }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(book.identity) }
+
+    static func == (a: Self, b: Self) -> Bool { a.book.identity == b.book.identity && a.book.fields == b.book.fields }
+}

@@ -42,6 +42,15 @@ struct BulkValues: Sendable {
         bytes.reserveCapacity(count)
     }
 
+    /// The same rows without the first of each `width` values.
+    func droppingFirst(of width: Int) -> BulkValues {
+        var picked = BulkValues()
+        picked.bytes = bytes
+        picked.slots.reserveCapacity(slots.count / width * (width - 1))
+        for (index, slot) in slots.enumerated() where index % width != 0 { picked.slots.append(slot) }
+        return picked
+    }
+
     /// The values of the given rows of `width` values each, in that order
     /// (the bytes are shared, not copied).
     func rows(_ rows: [Int], width: Int) -> BulkValues {

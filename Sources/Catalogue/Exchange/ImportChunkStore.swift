@@ -19,7 +19,7 @@ extension ImportChunk {
     /// added to `problems`; other errors (a full disk...) are thrown.
     ///
     /// `fresh` holds the books stored so far when the catalogue had none
-    /// before the import: a book it has never seen is not looked up.
+    /// before the import: a book it has not seen is not looked up.
     func store(
         into db: Database, at now: String, homes: inout LocationMemo, barcodes: inout BarcodeGenerator,
         fresh: inout StoredBookFilter?, report: inout ImportReport, problems: inout ProblemList
@@ -128,7 +128,8 @@ extension Database {
     /// For books laid out as `ImportChunk.bookValues` lays them out (all of a
     /// chunk's `books`, or some), the id of the stored book with exactly the
     /// same (normalised) fields, if there is one, by the books' places in the
-    /// chunk: one statement for all of them, each found through the title index.
+    /// chunk: one statement for all of them, each found through the index of
+    /// titles' starts and dates (`book_by_title_start`).
     func storedBookIDs(_ values: BulkValues, books: Int) throws -> [Int64?] {
         var ids = [Int64?](repeating: nil, count: books)
         let statement = try cachedStatement(
@@ -137,8 +138,9 @@ extension Database {
                   AS (VALUES \(Self.placeholders(rows: values.count / 8, columns: 8)))
                 SELECT given.position, (
                   SELECT book.id FROM book
-                  WHERE book.title = given.title AND book.authors = given.authors
-                    AND book.subjects = given.subjects AND book.date IS given.date
+                  WHERE substr(book.title, 1, 16) = substr(given.title, 1, 16) AND book.date IS given.date
+                    AND book.title = given.title AND book.authors = given.authors
+                    AND book.subjects = given.subjects
                     AND book.edition IS given.edition AND book.jurisdiction IS given.jurisdiction
                     AND book.isbn IS given.isbn
                   ORDER BY book.id LIMIT 1)
@@ -156,21 +158,13 @@ extension Database {
     /// with one statement; returns their ids in order. Throws, changing
     /// nothing, if any of them is refused.
     func insertBooks(_ values: BulkValues, count: Int) throws -> [Int64] {
-        // New rowids are each above every rowid before them (lawcat never
-        // reaches the largest rowid), and the rows are inserted in the order
-        // given, so sorted the ids follow that order.
-        var ids: [Int64] = []
-        ids.reserveCapacity(count)
         let statement = try cachedStatement(
             sql: """
                 INSERT INTO book(title, authors, subjects, date, edition, jurisdiction, isbn)
-                SELECT column2, column3, column4, column5, column6, column7, column8
-                FROM (VALUES \(Self.placeholders(rows: count, columns: 8)))
-                RETURNING id
+                VALUES \(Self.placeholders(rows: count, columns: 7))
                 """)
-        try run(statement, with: values) { row in ids.append(sqlite3_column_int64(row, 0)) }
-        guard ids.count == count else { throw CatalogueError.unexpected("a chunk of books was not stored whole") }
-        return ids.sorted()
+        let columns = values.droppingFirst(of: 8)
+        return Array(try insertRows(into: "book", count: count) { try run(statement, with: columns) })
     }
 
     /// Inserts copies and their `added` events with one statement each, in one
@@ -184,66 +178,41 @@ extension Database {
             values.append(copy.homeID)
         }
         try inSavepoint {
-            var ids: [Int64] = []
-            ids.reserveCapacity(copies.count)
             let statement = try cachedStatement(
-                sql: """
-                    INSERT INTO copy(book_id, barcode, home_id)
-                    VALUES \(Self.placeholders(rows: copies.count, columns: 3)) RETURNING id
-                    """)
-            try run(statement, with: values) { row in ids.append(sqlite3_column_int64(row, 0)) }
-            ids.sort()
-            guard let first = ids.first, let last = ids.last, ids.count == copies.count else {
-                throw CatalogueError.unexpected("a chunk of copies was not stored whole")
-            }
+                sql: "INSERT INTO copy(book_id, barcode, home_id) VALUES \(Self.placeholders(rows: copies.count, columns: 3))")
+            let ids = try insertRows(into: "copy", count: copies.count) { try run(statement, with: values) }
             // The event log's triggers place each copy, as for a copy added alone.
             try cachedStatement(
                 sql: """
                     INSERT INTO event(copy_id, kind, at, location_id)
                     SELECT id, 'added', ?, home_id FROM copy WHERE id BETWEEN ? AND ? ORDER BY id
                     """
-            ).execute(arguments: [now, first, last])
+            ).execute(arguments: [now, ids.lowerBound, ids.upperBound])
             return .commit
         }
+    }
+
+    /// Runs `insert`, a many-row INSERT into `table` that names no rowids,
+    /// and returns the rowids SQLite gave the rows, in the order inserted.
+    ///
+    /// SQLite gives a new row the largest rowid in the table plus one (until
+    /// the largest possible rowid is taken, which lawcat never reaches), so
+    /// one statement's rows get consecutive rowids after the largest before
+    /// it; the count and the last rowid confirm it. (Asking with `RETURNING`
+    /// cost SQLite a temporary table a statement, and sorting.)
+    private func insertRows(into table: String, count: Int, _ insert: () throws -> Void) throws -> ClosedRange<Int64> {
+        let before = try Int64.fetchOne(cachedStatement(sql: "SELECT max(rowid) FROM \(table)")) ?? 0
+        try insert()
+        let last = lastInsertedRowID
+        guard count > 0, changesCount == count, last - before == Int64(count) else {
+            throw CatalogueError.unexpected("a chunk of rows for \(table) was not stored whole, in order")
+        }
+        return (before + 1)...last
     }
 
     /// `(?, ?), (?, ?)`: placeholders for `rows` rows of `columns` values.
     static func placeholders(rows: Int, columns: Int) -> String {
         let row = "(" + repeatElement("?", count: columns).joined(separator: ", ") + ")"
         return repeatElement(row, count: rows).joined(separator: ", ")
-    }
-}
-
-/// The books an import into an empty catalogue has stored, as a Bloom filter
-/// of their identities (the hash of their fields): a book the filter has not
-/// seen is certainly new, and is inserted without looking it up. A book it may
-/// have seen is looked up as usual, so a false alarm costs one look-up and
-/// never a wrong answer.
-///
-/// Why: in a catalogue that was empty, nearly every look-up finds nothing,
-/// and the look-ups were a fifth of storing a chunk. The filter is a fixed
-/// 2 MiB whatever the file's size; false alarms stay under 2% up to a million
-/// books. A catalogue that already had books is looked up book by book, as
-/// the filter would have to read every stored book first.
-struct StoredBookFilter {
-    private static let bitCount = 1 << 24
-    private var words = [UInt64](repeating: 0, count: StoredBookFilter.bitCount / 64)
-
-    func mayContain(_ identity: Int) -> Bool {
-        let (a, b) = Self.bits(identity)
-        return words[a >> 6] & (1 << UInt64(a & 63)) != 0 && words[b >> 6] & (1 << UInt64(b & 63)) != 0
-    }
-
-    mutating func insert(_ identity: Int) {
-        let (a, b) = Self.bits(identity)
-        words[a >> 6] |= 1 << UInt64(a & 63)
-        words[b >> 6] |= 1 << UInt64(b & 63)
-    }
-
-    /// Two bit positions from the two halves of the (well mixed) 64-bit hash.
-    private static func bits(_ identity: Int) -> (Int, Int) {
-        let hash = UInt64(bitPattern: Int64(identity))
-        let mask = UInt64(bitCount - 1)
-        return (Int(hash & mask), Int((hash >> 32) & mask))
     }
 }

@@ -235,6 +235,25 @@ struct CirculationTests {
         #expect(try db.check().fullText.count == 1)
     }
 
+    @Test("Given a trigger dropped, an index changed and a table of the librarian's own, when checked, then check names the trigger and the index, and nothing else")
+    func checkFindsSchemaChanges() throws {
+        let db = try circulationCatalogue(TestClock("2026-11-26T09:30:00Z"))
+        #expect(try db.check().schema.isEmpty)
+        try db.writer.write { db in
+            try db.execute(sql: "DROP TRIGGER event_places_added_copy")
+            try db.execute(sql: "DROP INDEX copy_by_home")
+            try db.execute(sql: "CREATE INDEX copy_by_home ON copy(home_id, barcode)")
+            try db.execute(sql: "CREATE TABLE librarians_notes(note TEXT)")
+        }
+        let report = try db.check()
+        #expect(!report.isClean)
+        #expect(report.schema == [
+            "the index copy_by_home is not as lawcat made it; restore a backup with `lawcat restore`",
+            "the trigger event_places_added_copy is missing; restore a backup with `lawcat restore`",
+        ])
+        #expect(report.problems.filter { $0.hasPrefix("schema: ") }.count == 2)
+    }
+
     @Test("Given loans, reports and counts, then locations, people, loans and reports list the right copies")
     func listings() throws {
         let clock = TestClock("2026-06-01T09:00:00Z")

@@ -1,12 +1,14 @@
 import GRDB
 
-/// What `lawcat check` found: SQLite's own checks, the full-text index, and
+/// What `lawcat check` found: SQLite's own checks, lawcat's schema, the full-text index, and
 /// every copy's stored state against the state its event log implies.
 public struct CheckReport: Sendable, Encodable {
     /// `PRAGMA integrity_check` lines other than "ok".
     public var integrity: [String] = []
     /// `PRAGMA foreign_key_check` rows, as "table row N -> parent".
     public var foreignKeys: [String] = []
+    /// Tables, indexes and triggers of lawcat's that are missing or changed.
+    public var schema: [String] = []
     /// The full-text index's own integrity check, when it fails.
     public var fullText: [String] = []
     /// Copies whose stored state or loans differ from their replayed log.
@@ -14,15 +16,17 @@ public struct CheckReport: Sendable, Encodable {
     public var copiesChecked = 0
     public var eventsReplayed = 0
 
-    public var isClean: Bool { integrity.isEmpty && foreignKeys.isEmpty && fullText.isEmpty && copies.isEmpty }
+    public var isClean: Bool {
+        integrity.isEmpty && foreignKeys.isEmpty && schema.isEmpty && fullText.isEmpty && copies.isEmpty
+    }
     /// Every problem, one line each.
     public var problems: [String] {
         integrity.map { "integrity: " + $0 } + foreignKeys.map { "foreign key: " + $0 }
-            + fullText.map { "full-text index: " + $0 } + copies
+            + schema.map { "schema: " + $0 } + fullText.map { "full-text index: " + $0 } + copies
     }
 
     enum CodingKeys: String, CodingKey {
-        case clean, integrity, foreignKeys = "foreign_keys", fullText = "full_text", copies
+        case clean, integrity, foreignKeys = "foreign_keys", schema, fullText = "full_text", copies
         case copiesChecked = "copies_checked", eventsReplayed = "events_replayed"
     }
 
@@ -31,6 +35,7 @@ public struct CheckReport: Sendable, Encodable {
         try c.encode(isClean, forKey: .clean)
         try c.encode(integrity, forKey: .integrity)
         try c.encode(foreignKeys, forKey: .foreignKeys)
+        try c.encode(schema, forKey: .schema)
         try c.encode(fullText, forKey: .fullText)
         try c.encode(copies, forKey: .copies)
         try c.encode(copiesChecked, forKey: .copiesChecked)
@@ -60,6 +65,7 @@ extension Database {
         var report = CheckReport()
         report.integrity = try pageProblems()
         report.foreignKeys = try foreignKeyProblems()
+        report.schema = try schemaProblems()
         if fullText { report.fullText = try fullTextProblems() }
         try replay(into: &report)
         return report

@@ -62,6 +62,9 @@ struct BulkValues: Sendable {
     }
 }
 
+/// SQLite's SQLITE_TRANSIENT: copy the value now. (A macro, so not imported into Swift.)
+private let sqliteTransient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
 extension Database {
     /// Binds `values` to `statement`'s parameters in order, steps it to the
     /// end, calling `row` with SQLite's statement for each result row, and
@@ -85,11 +88,13 @@ extension Database {
                     code = sqlite3_bind_null(raw, parameter)
                 case .integer(let value):
                     code = sqlite3_bind_int64(raw, parameter, value)
+                case .text(_, 0):
+                    // Not a NULL pointer, or SQLite would bind NULL; copied, as "" lives only for the call.
+                    code = sqlite3_bind_text(raw, parameter, "", 0, sqliteTransient)
                 case .text(let start, let count):
-                    // An empty text still needs a pointer that is not NULL, or SQLite binds NULL.
-                    let pointer = UnsafeRawPointer(bytes.baseAddress.map { $0 + start } ?? UnsafePointer(bitPattern: 1)!)
-                        .assumingMemoryBound(to: CChar.self)
-                    code = sqlite3_bind_text(raw, parameter, pointer, CInt(count), nil)
+                    // SQLITE_STATIC (nil): SQLite reads the bytes where they are, until the reset below.
+                    let text = UnsafeRawPointer(bytes.baseAddress! + start).assumingMemoryBound(to: CChar.self)
+                    code = sqlite3_bind_text(raw, parameter, text, CInt(count), nil)
                 }
                 guard code == SQLITE_OK else { throw lastError(statement) }
             }

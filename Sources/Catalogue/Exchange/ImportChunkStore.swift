@@ -63,7 +63,9 @@ extension ImportChunk {
             do {
                 let values = new.count == books.count ? bookValues : bookValues.rows(new, width: 8)
                 for (index, id) in zip(new, try db.insertBooks(values, count: new.count)) { ids[index] = id }
-            } catch {
+            } catch is DatabaseError {
+                // SQLite refused a book, and the statement changed nothing. (Anything
+                // else, such as a chunk not stored whole, ends the import.)
                 for index in new {
                     do {
                         ids[index] = try db.insertBook(books[index].fields)

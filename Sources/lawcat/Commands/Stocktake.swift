@@ -95,7 +95,7 @@ struct Stocktake: ParsableCommand {
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check the catalogue: SQLite's integrity and foreign keys, the full-text index, and every copy's state against its event log.",
+        abstract: "Check the catalogue: SQLite's integrity and foreign keys, lawcat's tables, indexes and triggers, the full-text index, and every copy's state against its event log.",
         discussion: "Exits 0 when all is well, 1 listing every problem otherwise. Changes nothing.")
 
     @OptionGroup var catalogue: CatalogueOptions
@@ -107,7 +107,7 @@ struct Check: ParsableCommand {
             try Terminal.json(report)
         } else if report.isClean {
             Terminal.line(
-                "ok: integrity, foreign keys and full-text index are sound; \(report.copiesChecked) copies match "
+                "ok: integrity, foreign keys, schema and full-text index are sound; \(report.copiesChecked) copies match "
                     + "their \(report.eventsReplayed) events")
         } else {
             for problem in report.problems { Terminal.line(problem) }

@@ -7,19 +7,18 @@ import Foundation
 /// each other row by row. Reading the file (parsing CSV, trimming, writing the
 /// lists as JSON, telling one book from another, laying out the values to
 /// bind, splitting the words for the correction index) is Swift's; storing
-/// the rows is SQLite's, in one write
-/// transaction on one connection. On a machine with two cores the two now
-/// overlap, and the import takes about as long as the slower of them rather
-/// than both added up.
+/// the rows is SQLite's, in one write transaction on one connection. On a
+/// machine with two cores the two overlap, and the import takes about as
+/// long as the slower of them (storing) rather than both added up.
 ///
 /// The hand-off holds at most `depth` chunks (ImportChunk.size rows), so memory
 /// does not grow with the file: when the database falls behind, the reader
 /// waits. The words for the correction index are the one thing that grows, with
-/// the vocabulary (not the rows); they are what `Vocabulary.refresh` would have
-/// gathered after the rows were stored.
+/// the vocabulary (not the rows); they are the words `Vocabulary.refresh` would
+/// have read back from the stored books.
 final class ImportReader: @unchecked Sendable {
-    // @unchecked: after `start()`, `reader` and the fields below `handoff` are
-    // touched by the reading thread only; the hand-off is the only shared state.
+    // @unchecked: after `start()`, the CSV reader and the settings are used by
+    // the reading thread only; the hand-off is the only state both threads touch.
 
     /// What the reading thread hands over, in order.
     enum Message {

@@ -60,10 +60,10 @@ extension CatalogueDatabase {
         rows.start()
         defer { rows.cancel() }
         return try transaction(rollback: dryRun) { db in
-            // A bigger page cache for this transaction only: the indexes of a
-            // large import (titles, barcodes, the full-text index) are written
-            // in no particular order, and with SQLite's default 2 MiB cache
-            // their pages spill to the WAL and are read back again and again.
+            // A bigger page cache for this transaction only: some indexes of a
+            // large import (titles' starts, barcodes) are written in no
+            // particular order, and with SQLite's default 2 MiB cache their
+            // pages spill to the WAL and are read back again and again.
             // It is a fixed ceiling, so memory still does not grow with the
             // file; durability is unchanged (the commit is as before).
             let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
@@ -107,7 +107,7 @@ extension CatalogueDatabase {
                 guard case .words(let words) = rows.next() else {
                     throw CatalogueError.unexpected("the import file was not read to its end")
                 }
-                try Vocabulary.refresh(db, imported: words, lastBookBefore: lastBookBefore)
+                try Vocabulary.refresh(db, imported: words)
             }
             return report
         }

@@ -79,11 +79,10 @@ enum Vocabulary {
     }
 
     /// Folds an import's words into the index: `words` were gathered as the
-    /// file was read (see `ImportReader`), and cover every book stored after
-    /// `lastBookBefore`, so those books are not read back. Anything else still
-    /// pending is folded as `refresh` does.
-    static func refresh(_ db: Database, imported words: VocabularyWords, lastBookBefore: Int64) throws {
-        try db.execute(sql: "DELETE FROM search_pending WHERE book_id > ?", arguments: [lastBookBefore])
+    /// file was read (see `ImportReader`), so the imported books, which the
+    /// import kept out of `search_pending` (see `LiftedBookTriggers`), are not
+    /// read back. Anything else still pending is folded as `refresh` does.
+    static func refresh(_ db: Database, imported words: VocabularyWords) throws {
         try store(words, in: db)
         try refresh(db)
     }

@@ -164,7 +164,7 @@ struct BulkValuesTests {
 
 @Suite("Import: the filter of books an import has stored")
 struct StoredBookFilterTests {
-    @Test("Given 200,000 identities inserted, then the filter may contain each, and few of 200,000 others")
+    @Test("Given 200,000 identities inserted, then the filter may contain each, and almost none of 200,000 others")
     func noFalseNegatives() {
         var generator = SeededGenerator(seed: 7)
         var filter = StoredBookFilter()
@@ -173,6 +173,7 @@ struct StoredBookFilterTests {
         #expect(inserted.allSatisfy { filter.mayContain($0) })
         let others = (0..<200_000).map { _ in Int.random(in: .min ... .max, using: &generator) }
         let falseAlarms = others.filter { filter.mayContain($0) }.count
-        #expect(falseAlarms < 2_000, "under 1% at 200,000 books")
+        // By design about one false alarm in 100,000 books at this size (StoredBookFilter).
+        #expect(falseAlarms < 20)
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 
 extension Database {
@@ -37,23 +36,14 @@ extension Database {
     }
 }
 
-/// The schema each catalogue version has, made once per process by running
-/// the migrations up to that version in a private in-memory database.
+/// The schema each catalogue version has, made by running the migrations up
+/// to that version in a private in-memory database (a few milliseconds; a
+/// process checks a catalogue once).
 enum SchemaReference {
-    /// Guarded by `lock`.
-    nonisolated(unsafe) private static var byVersion: [Int: [String: String]] = [:]
-    private static let lock = NSLock()
-
     static func objects(atVersion version: Int) throws -> [String: String] {
-        try lock.withLock {
-            if let objects = byVersion[version] { return objects }
-            let queue = try DatabaseQueue()
-            let objects = try queue.write { db in
-                for migration in Migrations.all.prefix(version) { try db.execute(sql: migration.sql) }
-                return try Database.schemaObjects(db)
-            }
-            byVersion[version] = objects
-            return objects
+        try DatabaseQueue().write { db in
+            for migration in Migrations.all.prefix(version) { try db.execute(sql: migration.sql) }
+            return try Database.schemaObjects(db)
         }
     }
 }

@@ -25,7 +25,7 @@ import GRDB
 /// left pending are folded in by `refreshSearchIndex` before a search.) Words of
 /// deleted or edited books are left behind: a correction to a word that no
 /// book has any more simply matches nothing.
-enum Vocabulary {
+public enum Vocabulary {
     /// Words shorter than this are never corrected, so are not indexed.
     static let shortestIndexed = 4
     /// Words longer than this are not corrected.
@@ -294,7 +294,8 @@ enum Vocabulary {
 
     /// Optimal string alignment distance (insertion, deletion, substitution,
     /// swap of neighbours), giving up past `limit` (returns limit + 1).
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
+    /// Public so that the command line suggests commands by the same measure.
+    public static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

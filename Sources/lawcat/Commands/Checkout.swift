@@ -20,7 +20,8 @@ struct Checkout: ParsableCommand {
     var to: String
     @Option(help: ArgumentHelp("The due date, YYYY-MM-DD.", valueName: "date"))
     var due: String?
-    @Option(help: ArgumentHelp("Due this many days from today.", valueName: "n"))
+    // Unconditional, so that `--days -3` reaches the check that says "must be 1 or more".
+    @Option(parsing: .unconditional, help: ArgumentHelp("Due this many days from today.", valueName: "n"))
     var days: Int?
     @Option(help: ArgumentHelp("Where the copy is going, when known (e.g. a meeting room).", valueName: "place"))
     var at: String?
@@ -32,8 +33,8 @@ struct Checkout: ParsableCommand {
     }
 
     func run() throws {
+        let dueDate = try DueDateArguments.dueDate(due: due, days: days)
         let db = try catalogue.open(create: false)
-        let dueDate: DueDate = due.map { .date($0) } ?? days.map { .days($0) } ?? .none
         try Scanner.each(barcode) { code in
             let result = try db.checkout(barcode: code, to: to, due: dueDate, at: at, note: note)
             var verb = "checked out to \(result.borrower ?? to)"

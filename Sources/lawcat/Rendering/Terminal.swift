@@ -13,7 +13,7 @@ enum Terminal {
     static let stderrIsTerminal = isatty(STDERR_FILENO) == 1
 
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Output.standardOutput(text)
     }
 
     static func line(_ text: String = "") {
@@ -22,15 +22,15 @@ enum Terminal {
 
     /// One line on stderr: `error: …`.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        Output.standardError("error: \(message)\n")
     }
 
     static func warning(_ message: String) {
-        FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+        Output.standardError("warning: \(message)\n")
     }
 
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data(message.utf8))
+        Output.standardError(message)
     }
 
     /// Prints any Encodable value as JSON (keys as the README documents them).

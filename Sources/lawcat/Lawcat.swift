@@ -10,8 +10,11 @@ struct Lawcat: ParsableCommand {
         discussion: """
             The catalogue is a SQLite file: --db PATH, else $LAWCAT_DB, else
             $XDG_DATA_HOME/lawcat/catalogue.sqlite (~/.local/share/lawcat/catalogue.sqlite).
+            --db may come before the command or after it.
             Exit codes: 0 success, 1 not found or refused, 64 usage mistake,
-            74 the catalogue or a file cannot be read or written, 70 unexpected.
+            74 the catalogue, a file or the output cannot be read or written,
+            70 unexpected, 130/143 a scanner pile stopped by Ctrl-C/SIGTERM.
+            A closed pipe (| head) ends quietly with 0.
             """,
         version: "0.1.0",
         subcommands: [

@@ -3,11 +3,13 @@ import Foundation
 /// Where output goes, and whether it may be coloured.
 enum Terminal {
     /// Colour only when stdout is a terminal, and never with NO_COLOR set or TERM=dumb.
-    static let colour: Bool = {
+    static let colour: Bool = colourAllowed && isatty(STDOUT_FILENO) == 1
+
+    /// Neither NO_COLOR nor TERM=dumb: colour where the stream is a terminal.
+    static let colourAllowed: Bool = {
         let environment = ProcessInfo.processInfo.environment
         if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
-        if environment["TERM"] == "dumb" { return false }
-        return isatty(STDOUT_FILENO) == 1
+        return environment["TERM"] != "dumb"
     }()
 
     static let stderrIsTerminal = isatty(STDERR_FILENO) == 1

@@ -31,6 +31,9 @@ enum CommandLineArguments {
                 arguments.removeFirst()
             }
         }
+        if !leadingDatabase.isEmpty && arguments.isEmpty {
+            throw UsageMistake(message: "give a command after --db PATH, e.g. `lawcat --db law.sqlite search chitty`")
+        }
         // No command (`lawcat`), or options of lawcat itself (--help, --version,
         // --generate-completion-script): left to swift-argument-parser.
         guard let command = arguments.first, !command.hasPrefix("-") else { return leadingDatabase + arguments }

@@ -4,7 +4,8 @@
 # (`swift build`), a plain release build (shared Swift runtime) and the
 # release build scripts/install.sh installs (--static-swift-stdlib).
 #
-#   bench/startup.sh                       # builds all three, then measures
+#   bench/startup.sh                       # builds all three (once), then measures
+#   REBUILD=1 bench/startup.sh             # builds them again from the sources
 #   INSTALLED=~/.local/bin/lawcat bench/startup.sh   # also the installed copy
 #   RUNS=51 bench/startup.sh
 #
@@ -18,12 +19,17 @@ OUT=bench/out/startup
 RUNS=${RUNS:-31}
 mkdir -p "$OUT"
 
-swift build --product lawcat >&2
-cp "$(swift build --show-bin-path)/lawcat" "$OUT/lawcat-debug"
-swift build -c release --product lawcat >&2
-cp "$(swift build -c release --show-bin-path)/lawcat" "$OUT/lawcat-release"
-swift build -c release --static-swift-stdlib --product lawcat >&2
-cp "$(swift build -c release --static-swift-stdlib --show-bin-path)/lawcat" "$OUT/lawcat-static"
+# The two release builds share .build/release, and switching between them can
+# recompile everything (minutes): the copies are kept, and made again only
+# when missing or with REBUILD=1.
+if [ -n "${REBUILD:-}" ] || [ ! -x "$OUT/lawcat-static" ]; then
+  swift build --product lawcat >&2
+  cp "$(swift build --show-bin-path)/lawcat" "$OUT/lawcat-debug"
+  swift build -c release --product lawcat >&2
+  cp "$(swift build -c release --show-bin-path)/lawcat" "$OUT/lawcat-release"
+  swift build -c release --static-swift-stdlib --product lawcat >&2
+  cp "$(swift build -c release --static-swift-stdlib --show-bin-path)/lawcat" "$OUT/lawcat-static"
+fi
 
 DB="$OUT/startup.sqlite"
 rm -f "$DB"

@@ -34,10 +34,12 @@ lawcat="$prefix/bin/lawcat"
 "$lawcat" --generate-completion-script zsh > "$prefix/share/zsh/site-functions/_lawcat"
 "$lawcat" --generate-completion-script fish > "$prefix/share/fish/vendor_completions.d/lawcat.fish"
 
-# The man page: swift-argument-parser's generate-manual plugin reads lawcat's
-# help (it builds the package in debug mode to do so) and writes lawcat.1.
+# The man page: swift-argument-parser's generate-manual plugin builds the
+# package, asks the binary for its help (--experimental-dump-help) and writes
+# lawcat.1. In debug mode: its default, release, relinks .build/release without
+# the static runtime, and the next static build then compiles everything again.
 manuals=.build/plugins/GenerateManual/outputs/lawcat
-if swift package plugin generate-manual >/dev/null && [ -f "$manuals/lawcat.1" ]; then
+if swift package plugin generate-manual --configuration debug >/dev/null && [ -f "$manuals/lawcat.1" ]; then
     install -m 644 "$manuals/lawcat.1" "$prefix/share/man/man1/lawcat.1"
 else
     echo "install.sh: the man page could not be generated; \`lawcat help\` has the same text" >&2

@@ -34,7 +34,7 @@ extension Database {
     func book(forKey key: String) throws -> Book {
         let key = key.trimmed
         if let book = try Book.fetchOne(
-            self, sql: "SELECT b.* FROM book b JOIN copy c ON c.book_id = b.id WHERE c.barcode = ?",
+            self, sql: "SELECT b.* FROM book b JOIN copy c ON c.book_id = b.id WHERE c.barcode = ? COLLATE NOCASE",
             arguments: [key])
         {
             return book

@@ -16,25 +16,32 @@ extension Database {
     func copyID(forBarcode barcode: String) throws -> Int64 {
         let barcode = barcode.trimmed
         guard let id = try Int64.fetchOne(
-            cachedStatement(sql: "SELECT id FROM copy WHERE barcode = ?"), arguments: [barcode])
+            cachedStatement(sql: "SELECT id FROM copy WHERE barcode = ? COLLATE NOCASE"), arguments: [barcode])
         else { throw CatalogueError.copyNotFound(barcode: barcode) }
         return id
     }
 
-    /// Appends an event to a copy's log. The triggers on `event` refuse what the
-    /// copy's state forbids and move its state on; their refusals come out as
-    /// `CatalogueError.refused` in words.
+    /// Appends an event to a copy's log and returns its id. The triggers on
+    /// `event` refuse what the copy's state forbids and move its state on;
+    /// their refusals come out as `CatalogueError.refused` in words.
+    /// `follows` is the event this one is recorded with (one command's work on
+    /// one copy, undone together); `stocktake` the stocktake recording it.
+    @discardableResult
     func recordEvent(
         copyID: Int64, barcode: String, kind: String, at: String, locationID: Int64? = nil,
-        personID: Int64? = nil, due: String? = nil, note: String? = nil
-    ) throws {
+        personID: Int64? = nil, due: String? = nil, note: String? = nil, follows: Int64? = nil,
+        stocktake: Int64? = nil
+    ) throws -> Int64 {
         do {
             try cachedStatement(
                 sql: """
-                    INSERT INTO event(copy_id, kind, at, location_id, person_id, due, note)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO event(copy_id, kind, at, location_id, person_id, due, note, follows_id, stocktake_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
-            ).execute(arguments: [copyID, kind, at, locationID, personID, due, note?.trimmed.nonEmpty])
+            ).execute(arguments: [
+                copyID, kind, at, locationID, personID, due, note?.trimmed.nonEmpty, follows, stocktake,
+            ])
+            return lastInsertedRowID
         } catch let error as DatabaseError {
             if let refusal = Refusal(error) {
                 throw try refusal.error(barcode: barcode, copyID: copyID, in: self)
@@ -56,6 +63,8 @@ enum Refusal: String {
     case notMissing = "lawcat:not-missing"
     case onLoan = "lawcat:on-loan"
     case missing = "lawcat:missing"
+    case cannotUndo = "lawcat:cannot-undo"
+    case nothingToRenew = "lawcat:nothing-to-renew"
 
     init?(_ error: DatabaseError) {
         guard let message = error.message, let refusal = Refusal(rawValue: message) else { return nil }
@@ -90,6 +99,12 @@ enum Refusal: String {
             reason = "this copy is not missing; use `lawcat seen` to record a sighting"
         case .onLoan:
             reason = "on loan to \(borrower); check it in before withdrawing it"
+        case .nothingToRenew where status == "missing":
+            reason = "this copy is missing; record where it turned up with `lawcat found \(barcode)` first"
+        case .nothingToRenew:
+            reason = "this copy is not on loan, so there is no loan to renew"
+        case .cannotUndo:
+            reason = "that event cannot be undone"
         }
         return .refused(barcode: barcode, reason: reason)
     }

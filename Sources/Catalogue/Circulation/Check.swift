@@ -82,7 +82,8 @@ extension Database {
         while let row = try loans.next() { openLoans[row["copy_id"]] = (row["person_id"], row["out_event_id"]) }
 
         let events = try Row.fetchCursor(
-            self, sql: "SELECT id, copy_id, kind, at, location_id, person_id, due FROM event ORDER BY copy_id, id")
+            self, sql: "SELECT id, copy_id, kind, at, location_id, person_id, due FROM event e WHERE "
+                + Self.eventIsInEffect + " ORDER BY copy_id, id")
         var pending = try events.next().map { $0.copy() }
         let copies = try Row.fetchCursor(
             self,
@@ -121,6 +122,12 @@ extension Database {
             }
         }
     }
+}
+
+extension Database {
+    /// The events that make a copy's state (`e` the event): all but the undos
+    /// and what they undid. An undo puts the copy back as these alone make it.
+    static let eventIsInEffect = "e.kind <> 'undone' AND NOT EXISTS (SELECT 1 FROM event_undone u WHERE u.event_id = e.id)"
 }
 
 /// A copy's state as its events make it: the triggers in schema.sql, in Swift.
@@ -169,6 +176,8 @@ struct ReplayedCopy {
         case "withdrawn":
             status = "withdrawn"
             since = at
+        case "renewed":
+            due = newDue
         default:
             break
         }

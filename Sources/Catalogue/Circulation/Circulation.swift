@@ -32,6 +32,8 @@ public struct CirculationResult: Hashable, Sendable {
     public var personAdded: String?
     /// A location this command added to the catalogue.
     public var locationAdded: NewLocation?
+    /// A renewal's due date before it (nil when the loan had none).
+    public var previousDue: String?
 }
 
 /// A copy's state as stored, read at the start of a command.
@@ -44,15 +46,30 @@ struct CopyRow {
     var locationID: Int64?
     var borrowerID: Int64?
 
+    private static let selection = """
+        SELECT c.id, c.barcode, b.title, c.status, c.home_id, c.location_id, c.borrower_id
+        FROM copy c JOIN book b ON b.id = c.book_id
+        """
+
+    /// The copy with `barcode`, typed in any case.
     static func fetch(_ db: Database, barcode: String) throws -> CopyRow {
         let barcode = barcode.trimmed
         guard let row = try Row.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT c.id, c.barcode, b.title, c.status, c.home_id, c.location_id, c.borrower_id
-                FROM copy c JOIN book b ON b.id = c.book_id WHERE c.barcode = ?
-                """), arguments: [barcode])
+            db.cachedStatement(sql: selection + " WHERE c.barcode = ? COLLATE NOCASE"), arguments: [barcode])
         else { throw CatalogueError.copyNotFound(barcode: barcode) }
-        return CopyRow(
+        return CopyRow(row: row)
+    }
+
+    /// The copies matching `condition` (on `c`, the copy), in barcode order.
+    static func fetchAll(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [CopyRow] {
+        try Row.fetchAll(db, sql: selection + " WHERE \(condition) ORDER BY c.barcode", arguments: arguments)
+            .map(CopyRow.init)
+    }
+}
+
+extension CopyRow {
+    init(row: Row) {
+        self.init(
             id: row["id"], barcode: row["barcode"], title: row["title"],
             status: CopyStatus(rawValue: row["status"]) ?? .onShelf, homeID: row["home_id"],
             locationID: row["location_id"], borrowerID: row["borrower_id"])
@@ -97,13 +114,15 @@ extension CatalogueDatabase {
             let copy = try CopyRow.fetch(db, barcode: barcode)
             var result = CirculationResult.blank
             let placeID = try db.placeID(path, default: copy.homeID, into: &result)
+            var found: Int64?
             if copy.status == .missing {
-                try db.recordFound(copy, at: now, placeID: placeID, into: &result)
+                found = try db.recordFound(copy, at: now, placeID: placeID, into: &result)
                 // A missing copy that was not on loan has simply turned up.
                 if copy.borrowerID == nil { return try db.result(copy, base: result) }
             }
             try db.recordEvent(
-                copyID: copy.id, barcode: copy.barcode, kind: "returned", at: now, locationID: placeID, note: note)
+                copyID: copy.id, barcode: copy.barcode, kind: "returned", at: now, locationID: placeID, note: note,
+                follows: found)
             return try db.result(copy, base: result)
         }
     }
@@ -116,9 +135,10 @@ extension CatalogueDatabase {
             let copy = try CopyRow.fetch(db, barcode: barcode)
             var result = CirculationResult.blank
             let placeID = try db.placeID(path, default: copy.homeID, into: &result)
-            if copy.status == .missing { try db.recordFound(copy, at: now, placeID: placeID, into: &result) }
+            let found = copy.status == .missing ? try db.recordFound(copy, at: now, placeID: placeID, into: &result) : nil
             try db.recordEvent(
-                copyID: copy.id, barcode: copy.barcode, kind: "moved", at: now, locationID: placeID, note: note)
+                copyID: copy.id, barcode: copy.barcode, kind: "moved", at: now, locationID: placeID, note: note,
+                follows: found)
             return try db.result(copy, base: result)
         }
     }
@@ -141,10 +161,10 @@ extension CatalogueDatabase {
                 personID = seer.id
                 if seer.added { result.personAdded = name }
             }
-            if copy.status == .missing { try db.recordFound(copy, at: now, placeID: placeID, into: &result) }
+            let found = copy.status == .missing ? try db.recordFound(copy, at: now, placeID: placeID, into: &result) : nil
             try db.recordEvent(
                 copyID: copy.id, barcode: copy.barcode, kind: "seen", at: now, locationID: placeID,
-                personID: personID, note: note)
+                personID: personID, note: note, follows: found)
             return try db.result(copy, base: result)
         }
     }
@@ -234,9 +254,12 @@ extension Database {
     }
 
     /// Ends a copy's missing state: any sighting of a missing copy is first a find.
-    func recordFound(_ copy: CopyRow, at now: String, placeID: Int64, into result: inout CirculationResult) throws {
-        try recordEvent(copyID: copy.id, barcode: copy.barcode, kind: "found", at: now, locationID: placeID)
+    @discardableResult
+    func recordFound(_ copy: CopyRow, at now: String, placeID: Int64, into result: inout CirculationResult) throws
+        -> Int64
+    {
         result.wasMissing = true
+        return try recordEvent(copyID: copy.id, barcode: copy.barcode, kind: "found", at: now, locationID: placeID)
     }
 
     /// The copy's state after the command, on top of what the command noted.

@@ -12,6 +12,10 @@ public struct CopyEvent: Hashable, Sendable, Encodable, FetchableRecord {
     public var person: String?
     public var due: String?
     public var note: String?
+    /// The id of the `undone` event that undid this one, if one did.
+    public var undoneBy: Int64?
+    /// For an `undone` event: the ids of the events it undid.
+    public var undoes: [Int64]
 
     public init(row: Row) {
         id = row["id"]
@@ -21,9 +25,13 @@ public struct CopyEvent: Hashable, Sendable, Encodable, FetchableRecord {
         person = row["person"]
         due = row["due"]
         note = row["note"]
+        undoneBy = row["undone_by"]
+        undoes = ((row["undoes"] as String?) ?? "").split(separator: ",").compactMap { Int64($0) }
     }
 
-    enum CodingKeys: String, CodingKey { case id, kind, at, location, person, due, note }
+    enum CodingKeys: String, CodingKey {
+        case id, kind, at, location, person, due, note, undoneBy = "undone_by", undoes
+    }
 
     /// Every key is always present.
     public func encode(to encoder: any Encoder) throws {
@@ -35,11 +43,16 @@ public struct CopyEvent: Hashable, Sendable, Encodable, FetchableRecord {
         try c.encode(person, forKey: .person)
         try c.encode(due, forKey: .due)
         try c.encode(note, forKey: .note)
+        try c.encode(undoneBy, forKey: .undoneBy)
+        try c.encode(undoes, forKey: .undoes)
     }
 
     /// The columns and joins that make a `CopyEvent` from the `event` table aliased `e`.
     static let selection = """
-        SELECT e.id, e.kind, e.at, l.path AS location, p.name AS person, e.due, e.note
+        SELECT e.id, e.kind, e.at, l.path AS location, p.name AS person, e.due, e.note,
+               (SELECT u.undone_by_id FROM event_undone u WHERE u.event_id = e.id) AS undone_by,
+               CASE WHEN e.kind = 'undone' THEN
+                 (SELECT group_concat(u.event_id) FROM event_undone u WHERE u.undone_by_id = e.id) END AS undoes
         FROM event e
         LEFT JOIN location l ON l.id = e.location_id
         LEFT JOIN person p ON p.id = e.person_id

@@ -116,10 +116,10 @@ extension CatalogueDatabase {
         let today = LocalDay.string(from: clock.now())
         let direct = try read { db -> WhereAnswer? in
             if let copy = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT id, book_id FROM copy WHERE barcode = ?"), arguments: [key])
+                db.cachedStatement(sql: "SELECT id, book_id FROM copy WHERE barcode = ? COLLATE NOCASE"), arguments: [key])
             {
                 var copies = try db.whereabouts(bookID: copy["book_id"], today: today, trail: trail)
-                copies.sort { a, b in a.barcode == key && b.barcode != key }
+                copies.sort { a, b in a.barcode.lowercased() == key.lowercased() && b.barcode.lowercased() != key.lowercased() }
                 return WhereAnswer(copies: copies, otherMatches: [])
             }
             let isbn = key.filter { $0 != "-" && $0 != " " }

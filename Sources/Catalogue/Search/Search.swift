@@ -140,7 +140,7 @@ struct Searcher {
         guard !token.isEmpty, !token.contains(where: \.isWhitespace), token.contains(where: \.isNumber),
             !token.contains(":")
         else { return nil }
-        if let id = try Int64.fetchOne(db, sql: "SELECT book_id FROM copy WHERE barcode = ?", arguments: [token]) {
+        if let id = try Int64.fetchOne(db, sql: "SELECT book_id FROM copy WHERE barcode = ? COLLATE NOCASE", arguments: [token]) {
             return id
         }
         let isbn = token.filter { $0 != "-" }
@@ -159,7 +159,7 @@ struct Searcher {
         case .isbn(let isbn):
             return ("(b.isbn = ? OR replace(b.isbn, '-', '') = ?)", [isbn, isbn])
         case .barcode(let barcode):
-            return ("b.id IN (SELECT book_id FROM copy WHERE barcode = ?)", [barcode])
+            return ("b.id IN (SELECT book_id FROM copy WHERE barcode = ? COLLATE NOCASE)", [barcode])
         case .years(let from, let to):
             var parts: [String] = ["b.date IS NOT NULL"]
             var args: [any DatabaseValueConvertible] = []

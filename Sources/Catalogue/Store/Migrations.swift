@@ -14,6 +14,7 @@ enum Migrations {
         ("v3-search-vocabulary", v3SearchVocabulary),
         ("v4-import-speed", v4ImportSpeed),
         ("v5-added-event", v5AddedEvent),
+        ("v6-desk", v6Desk),
     ]
 
     /// The event triggers without `IN (...)` lists of three or more (cheaper

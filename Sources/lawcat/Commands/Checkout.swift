@@ -59,7 +59,7 @@ struct Checkin: ParsableCommand {
     @OptionGroup var catalogue: CatalogueOptions
     @Argument(help: "The copy's barcode, or - to read barcodes from standard input.")
     var barcode: String
-    @Option(help: ArgumentHelp("Where the copy is put (default: its home). A new location is added.", valueName: "location"))
+    @Option(help: ArgumentHelp("Where the copy is put (default: the desk, LAWCAT_DESK, else its home). A new location is added.", valueName: "location"))
     var at: String?
     @Option(help: "A note for the event log.")
     var note: String?
@@ -67,7 +67,7 @@ struct Checkin: ParsableCommand {
     func run() throws {
         let db = try catalogue.open(create: false)
         try Scanner.each(barcode) { code in
-            let result = try db.checkin(barcode: code, at: at, note: note)
+            let result = try db.checkin(barcode: code, at: at ?? Desk.location, note: note)
             return CirculationRendering.done("checked in at \(result.location ?? result.home)", result)
         }
     }

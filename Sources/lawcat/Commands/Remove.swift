@@ -19,7 +19,7 @@ struct Remove: ParsableCommand {
     func run() throws {
         let db = try catalogue.open(create: false)
         let details = try db.book(key)
-        if let copy = details.copies.first(where: { $0.barcode == key.trimmingCharacters(in: .whitespaces) }) {
+        if let copy = details.copies.first(where: { $0.barcode.lowercased() == key.trimmingCharacters(in: .whitespaces).lowercased() }) {
             try db.withdraw(barcode: copy.barcode, note: note)
             Terminal.line("withdrew copy \(copy.barcode) of '\(details.book.fields.title)'")
         } else {

@@ -37,6 +37,10 @@ public enum CatalogueError: Error, Equatable, Sendable {
     case refused(barcode: String, reason: String)
     case personNotFound(name: String)
     case stocktakeNotFound(id: Int64)
+    /// A stocktake of a location that no copy is homed or placed under.
+    case unknownStocktakeLocation(path: String, closeNames: [String])
+    /// A stocktake that read no barcodes.
+    case noScans
 
     /// Anything unexpected: still one line, never a trace.
     case unexpected(String)
@@ -93,6 +97,11 @@ public enum CatalogueError: Error, Equatable, Sendable {
             return "\(path) already exists; name another file, or add --force to replace it (nothing was changed)"
         case .refused(let barcode, let reason):
             return "\(barcode): \(reason)"
+        case .unknownStocktakeLocation(let path, let close):
+            let hint = close.isEmpty ? "see the locations with `lawcat locations`" : "did you mean \(close.joined(separator: ", "))?"
+            return "no copy is homed or placed under \(path), so there is nothing to take stock of; \(hint) (nothing was recorded)"
+        case .noScans:
+            return "no barcodes were read; nothing was recorded"
         case .stocktakeNotFound(let id):
             return "no stocktake has the id \(id); a stocktake's report gives its id"
         case .personNotFound(let name):

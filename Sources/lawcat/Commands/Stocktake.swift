@@ -25,31 +25,76 @@ struct Stocktake: ParsableCommand {
     var dryRun = false
     @Flag(help: "Mark every not-seen copy missing, naming the stocktake in the note.")
     var markMissing = false
+    @Flag(help: "With --mark-missing: mark them even when more would be marked missing than were found present.")
+    var force = false
 
     func run() throws {
-        let lines: [String]
-        if file == "-" {
-            lines = Scanner.readLines()
+        let db = try catalogue.open(create: false)
+        let report: StocktakeReport
+        if file == "-" && !dryRun {
+            report = try scanning(db)
         } else {
-            guard FileManager.default.fileExists(atPath: file) else { throw CatalogueError.fileNotFound(path: file) }
-            guard let data = FileManager.default.contents(atPath: file),
-                let text = String(data: data, encoding: .utf8)
-            else { throw CatalogueError.invalidFile(path: file, reason: "it is not readable UTF-8 text") }
-            lines = text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).map(String.init)
+            let lines: [String]
+            if file == "-" {
+                lines = Scanner.readLines()
+            } else {
+                guard FileManager.default.fileExists(atPath: file) else { throw CatalogueError.fileNotFound(path: file) }
+                guard let data = FileManager.default.contents(atPath: file),
+                    let text = String(data: data, encoding: .utf8)
+                else { throw CatalogueError.invalidFile(path: file, reason: "it is not readable UTF-8 text") }
+                lines = text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).map(String.init)
+            }
+            report = try db.stocktake(at: location, scanned: lines, dryRun: dryRun, markMissing: markMissing, force: force)
         }
-        let report = try catalogue.open(create: !dryRun).stocktake(
-            at: location, scanned: lines, dryRun: dryRun, markMissing: markMissing)
+        try show(report)
+        if let reason = report.markingRefused {
+            throw CatalogueError.refused(
+                barcode: "stocktake \(report.id)",
+                reason: "not marking \(report.notSeen.count) copies missing: \(reason) (the sightings are recorded;"
+                    + " `lawcat undo --stocktake \(report.id)` takes them back)")
+        }
+    }
+
+    /// A scanner at the shelf: each barcode recorded as it arrives, in its own
+    /// transaction, and answered on stderr at once (stdout keeps the report).
+    /// Interrupted, the sightings so far stay and nothing is marked missing.
+    private func scanning(_ db: CatalogueDatabase) throws -> StocktakeReport {
+        var session = try db.beginStocktake(at: location)
+        while let line = readLine(strippingNewline: true) {
+            let barcode = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !barcode.isEmpty else { continue }
+            let scan = try db.scan(barcode, in: &session)
+            Terminal.note(Self.answer(scan, count: session.count))
+        }
+        return try db.finishStocktake(session, markMissing: markMissing, force: force)
+    }
+
+    /// One scan's answer, one line; an unknown barcode hard to miss on a terminal.
+    static func answer(_ scan: StocktakeScan, count: Int) -> String {
+        let counter = Terminal.stderrIsTerminal ? "[\(count)] " : ""
+        var what: String
+        switch scan.outcome {
+        case .present: what = "seen here"
+        case .misplaced: what = "seen here, but its home is \(scan.home ?? "elsewhere")"
+        case .repeated: what = "scanned before (counted once)"
+        case .withdrawn: what = "withdrawn: nothing recorded"
+        case .unknown:
+            let line = "\(counter)\(scan.barcode): unknown barcode"
+            return Terminal.stderrIsTerminal ? "\u{7}" + Style.red.apply(line, terminal: true) + "\n" : line + "\n"
+        }
+        if scan.found { what = "was missing, now found; " + what }
+        if scan.returned { what = "was on loan, checked in; " + what }
+        return "\(counter)\(scan.barcode): \(what) ('\((scan.title ?? "").truncated(to: 60))')\n"
+    }
+
+    private func show(_ report: StocktakeReport) throws {
         if output.json {
             try Terminal.json(report)
             return
         }
-        if let place = report.locationAdded {
-            let close = place.closeNames.isEmpty ? "" : "; did you mean \(place.closeNames.joined(separator: ", "))?"
-            Terminal.note("note: \(report.dryRun ? "would add" : "added") the new location \(place.path)\(close)\n")
-        }
         Terminal.line(
-            (report.dryRun ? "dry run (nothing recorded): " : "")
-                + "stocktake of \(report.location): \(report.scanned) scanned, \(report.distinct) distinct")
+            (report.dryRun ? "dry run (nothing recorded): stocktake" : "stocktake \(report.id)")
+                + " of \(report.location): \(report.scanned) scanned, \(report.distinct) distinct")
         section("Present", report.present) { [$0.barcode, $0.title.truncated(to: 60)] }
         section("Misplaced (homed elsewhere)", report.misplaced) { [$0.barcode, "home " + $0.home, $0.title.truncated(to: 50)] }
         section("Not seen (believed here)", report.notSeen) {
@@ -68,6 +113,10 @@ struct Stocktake: ParsableCommand {
         if markMissing {
             Terminal.line()
             Terminal.line("\(report.dryRun ? "Would mark" : "Marked") \(report.markedMissing) not-seen copies missing.")
+        }
+        if !report.dryRun {
+            Terminal.line()
+            Terminal.line("To undo this stocktake: lawcat undo --stocktake \(report.id)")
         }
     }
 

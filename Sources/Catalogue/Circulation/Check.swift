@@ -87,7 +87,7 @@ extension Database {
         var pending = try events.next().map { $0.copy() }
         let copies = try Row.fetchCursor(
             self,
-            sql: "SELECT id, barcode, status, location_id, borrower_id, due, since, last_seen_event_id FROM copy ORDER BY id")
+            sql: "SELECT id, barcode, status, location_id, borrower_id, due, since, last_seen_event_id, home_id FROM copy ORDER BY id")
         while let row = try copies.next() {
             report.copiesChecked += 1
             let id: Int64 = row["id"]
@@ -114,6 +114,7 @@ extension Database {
             compare("due", row["due"] as String?, expected.due)
             compare("since", row["since"] as String?, expected.since)
             compare("last sighting", row["last_seen_event_id"] as Int64?, expected.lastSeenEventID)
+            compare("home", row["home_id"] as Int64?, expected.homeID)
             let open = openLoans[id]
             compare("open loan's borrower", open?.person, expected.openLoan?.person)
             compare("open loan's checkout event", open?.out, expected.openLoan?.out)
@@ -138,6 +139,8 @@ struct ReplayedCopy {
     var due: String?
     var since: String?
     var lastSeenEventID: Int64?
+    /// Where it belongs: where its `added` event placed it, or its latest new home.
+    var homeID: Int64?
     var openLoan: (person: Int64, out: Int64)?
 
     mutating func apply(id: Int64, kind: String, at: String, locationID newPlace: Int64?, personID: Int64?, due newDue: String?) {
@@ -170,6 +173,7 @@ struct ReplayedCopy {
                 since = at
             }
             lastSeenEventID = id
+            if kind == "added" { homeID = newPlace }
         case "missing":
             status = "missing"
             since = at
@@ -178,6 +182,8 @@ struct ReplayedCopy {
             since = at
         case "renewed":
             due = newDue
+        case "rehomed":
+            homeID = newPlace
         default:
             break
         }

@@ -130,12 +130,12 @@ extension Database {
         try execute(
             sql: """
                 INSERT INTO event(copy_id, kind, at, location_id, person_id, due, note,
-                                  restores_status, restores_since, restores_seen_id)
-                VALUES (?, 'undone', ?, ?, ?, ?, ?, ?, ?, ?)
+                                  restores_status, restores_since, restores_seen_id, restores_home_id)
+                VALUES (?, 'undone', ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 copy.id, now, state.locationID, state.borrowerID, state.due, note?.trimmed.nonEmpty,
-                state.status, state.since, state.lastSeenEventID,
+                state.status, state.since, state.lastSeenEventID, state.homeID ?? copy.homeID,
             ])
         let undoID = lastInsertedRowID
         for event in group {

@@ -20,10 +20,13 @@ extension Migrations {
     }
 
     static let v6Desk = """
--- v6-desk: renewals, undoing, stocktakes with an id, and barcodes that ignore case.
+-- v6-desk: renewals, undoing, new homes, merges and reminders in the log, stocktakes
+-- with an id, and barcodes that ignore case.
 -- The event table is rebuilt, because SQLite cannot change a CHECK in place:
--- its kinds gain 'renewed' and 'undone', and it gains the columns an undo and
--- a stocktake need. Every event keeps its id, so loans and copies' last
+-- its kinds gain 'renewed', 'undone', 'rehomed' (a copy given a new home),
+-- 'merged' (a copy moved from a book catalogued twice to the other record)
+-- and 'reminded' (an overdue reminder written to its borrower), and it gains
+-- the columns an undo and a stocktake need. Every event keeps its id, so loans and copies' last
 -- sightings point at the same rows. The old table is copied aside and
 -- dropped, and the new one made under the same name, so that copy's and
 -- loan's references (`REFERENCES event`) keep their text. Dropping it counts
@@ -53,7 +56,7 @@ CREATE TABLE event (
   kind TEXT NOT NULL
     CONSTRAINT event_kind_is_known CHECK (
       kind IN ('added', 'checked-out', 'returned', 'moved', 'seen', 'missing', 'found', 'withdrawn',
-               'renewed', 'undone')
+               'renewed', 'undone', 'rehomed', 'merged', 'reminded')
     ),
   at TEXT NOT NULL
     CONSTRAINT event_at_is_utc CHECK (
@@ -69,17 +72,19 @@ CREATE TABLE event (
   -- find before a return, say): an undo undoes them together.
   follows_id INTEGER REFERENCES event(id),
   -- An 'undone' event puts the copy back as it was: its place, person and
-  -- due are the copy's again, and these three are the rest of its state.
+  -- due are the copy's again, and these four are the rest of its state.
   restores_status TEXT,
   restores_since TEXT,
   restores_seen_id INTEGER REFERENCES event(id),
+  restores_home_id INTEGER REFERENCES location(id),
   CONSTRAINT event_place_is_required CHECK (
-    kind NOT IN ('added', 'returned', 'moved', 'seen') OR location_id IS NOT NULL
+    kind NOT IN ('added', 'returned', 'moved', 'seen', 'rehomed') OR location_id IS NOT NULL
   ),
   CONSTRAINT event_borrower_is_required CHECK (kind <> 'checked-out' OR person_id IS NOT NULL),
   CONSTRAINT event_renewal_has_due CHECK (kind <> 'renewed' OR due IS NOT NULL),
   CONSTRAINT event_undo_restores_a_state CHECK (
     (kind = 'undone') = (restores_status IS NOT NULL)
+    AND (kind = 'undone') = (restores_home_id IS NOT NULL)
     AND (kind = 'undone' OR (restores_since IS NULL AND restores_seen_id IS NULL))
     AND (restores_status IS NULL OR restores_status IN ('on-shelf', 'on-loan', 'missing', 'withdrawn'))
   )
@@ -197,20 +202,27 @@ END;
 CREATE TRIGGER event_renews_loan AFTER INSERT ON event WHEN new.kind = 'renewed' BEGIN
   UPDATE copy SET due = new.due WHERE id = new.copy_id;
 END;
+-- A new home: where the copy belongs from now on (it stays where it is).
+CREATE TRIGGER event_rehomes_copy AFTER INSERT ON event WHEN new.kind = 'rehomed' BEGIN
+  UPDATE copy SET home_id = new.location_id WHERE id = new.copy_id;
+END;
 -- An undo puts the copy's state back as it was before the undone events: the
 -- library works that state out by replaying the log without them (the same
 -- replay `lawcat check` makes), and the event carries it.
 CREATE TRIGGER event_restores_copy AFTER INSERT ON event WHEN new.kind = 'undone' BEGIN
   UPDATE copy SET
     status = new.restores_status, location_id = new.location_id, borrower_id = new.person_id,
-    due = new.due, since = new.restores_since, last_seen_event_id = new.restores_seen_id
+    due = new.due, since = new.restores_since, last_seen_event_id = new.restores_seen_id,
+    home_id = new.restores_home_id
   WHERE id = new.copy_id;
 END;
 -- Only a copy's own events may be undone, by an 'undone' event, and never
--- its 'added' event or an undo.
+-- its 'added' event, an undo or a merge (the other record is gone).
 CREATE TRIGGER event_undone_refused BEFORE INSERT ON event_undone
 WHEN (SELECT kind FROM event WHERE id = new.undone_by_id) IS NOT 'undone'
-  OR (SELECT kind FROM event WHERE id = new.event_id) IN ('added', 'undone')
+  OR (SELECT kind FROM event WHERE id = new.event_id) = 'added'
+  OR (SELECT kind FROM event WHERE id = new.event_id) = 'undone'
+  OR (SELECT kind FROM event WHERE id = new.event_id) = 'merged'
   OR (SELECT copy_id FROM event WHERE id = new.event_id) IS NOT (SELECT copy_id FROM event WHERE id = new.undone_by_id) BEGIN
   SELECT RAISE(ABORT, 'lawcat:cannot-undo');
 END;

@@ -202,10 +202,12 @@ struct CirculationTests {
     func stocktakeDryRun() throws {
         let db = try circulationCatalogue(TestClock("2026-11-26T09:30:00Z"))
         let before = try db.history(barcode: "C1").events
-        let report = try db.stocktake(at: "London/Library/Bay 1", scanned: [], dryRun: true, markMissing: true)
+        let report = try db.stocktake(at: "London/Library/Bay 1", scanned: ["P1", "P2"], dryRun: true, markMissing: true)
         #expect(report.notSeen.map(\.barcode) == ["C1"])
+        #expect(report.id == 0)
         #expect(report.markedMissing == 1)
         #expect(try db.history(barcode: "C1").events == before)
+        #expect(try db.history(barcode: "P1").events.count == 1)
     }
 
     @Test("Given a copy whose stored state was tampered with, when checked, then check names the difference")

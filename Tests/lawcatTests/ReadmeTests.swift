@@ -195,9 +195,11 @@ struct ReadmeTests {
         #expect(try Self.examples(Self.text("README.md")).count >= 2, "README.md lost its quick start or its tour")
     }
 
+    // One page at a time: each page is dozens of lawcat processes, and on a small shared machine
+    // running them all at once starves the rest of the suite (the fuzz tests' time limits).
     @Test(
         "Given a page of the manual, when its examples run in order as written from the starting state, then every command succeeds and prints what the page shows",
-        arguments: ReadmeTests.pages)
+        .serialized, arguments: ReadmeTests.pages)
     func examplesRunAsWritten(page: String) throws {
         var lawcat = try Lawcat()
         // No LAWCAT_DB: the default catalogue is the folder's own (HOME), and does not exist yet.

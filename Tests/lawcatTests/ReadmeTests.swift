@@ -3,9 +3,9 @@
 //
 // How the pages are sequenced (docs/design.md, "How the manual's examples are tested", says the same
 // for readers): each page runs on its own, in a new temporary folder, in one bash process, its ```sh
-// blocks in order, so that pages are independent and a new page is added by dropping a .md file into
-// docs/. Every page starts in the same state, which each page states at its top: the folder holds
-// seed/ and the demo catalogue lawcat-demo.sqlite that `lawcat demo` has just built there; no
+// blocks in order; pages run one after another, in no order that matters, so that they are independent
+// and a new page is added by dropping a .md file into docs/. Every page starts in the same state,
+// which each page states at its top: the folder holds seed/ and the demo catalogue lawcat-demo.sqlite that `lawcat demo` has just built there; no
 // catalogue exists yet at the default place (LAWCAT_DB is unset and HOME is the folder, so the default
 // is the folder's .local/share/lawcat/catalogue.sqlite); the clock is stopped at Lawcat.now; NO_COLOR
 // is set. A block that names bench/ is not run (the benchmarks build release binaries and take

@@ -5,12 +5,13 @@
 // for readers): each page runs on its own, in a new temporary folder, in one bash process, its ```sh
 // blocks in order; pages run one after another, in no order that matters, so that they are independent
 // and a new page is added by dropping a .md file into docs/. Every page starts in the same state,
-// which each page states at its top: the folder holds seed/ and the demo catalogue lawcat-demo.sqlite that `lawcat demo` has just built there; no
-// catalogue exists yet at the default place (LAWCAT_DB is unset and HOME is the folder, so the default
-// is the folder's .local/share/lawcat/catalogue.sqlite); the clock is stopped at Lawcat.now; NO_COLOR
-// is set. A block that names bench/ is not run (the benchmarks build release binaries and take
-// minutes). A block of another kind right after `<!-- file: NAME -->` is written to NAME before the
-// blocks after it run, so a file format's example is imported as written.
+// which each page states at its top: the folder holds seed/ and the demo catalogue lawcat-demo.sqlite
+// that `lawcat demo` has just built there; no catalogue exists yet at the default place (LAWCAT_DB is
+// unset and HOME is the folder, so the default is the folder's .local/share/lawcat/catalogue.sqlite);
+// the clock is stopped at Lawcat.now; NO_COLOR is set. A block that names bench/ is not run (the
+// benchmarks build release binaries and take minutes). A block of another kind right after `<!-- file:
+// NAME -->` is written to NAME before the blocks after it run, so a file format's example is imported
+// as written.
 import Foundation
 import Testing
 

@@ -14,11 +14,9 @@ cd "$(dirname "$0")/.."
 root=$PWD
 out=bench/out
 mkdir -p "$out"
-data=""
-for candidate in "$root/../shared/data" /work/shared/data; do
-  if [ -f "$candidate/lc-general.csv.xz" ]; then data=$candidate; break; fi
-done
-[ -n "$data" ] || { echo "lc-general.csv.xz not found in ../shared/data or /work/shared/data" >&2; exit 1; }
+# The shared records live beside the checkout.
+data="$root/../shared/data"
+[ -f "$data/lc-general.csv.xz" ] || { echo "lc-general.csv.xz not found in ../shared/data (beside the repository)" >&2; exit 1; }
 
 if [ "${LAWCAT_STATIC:-}" = 1 ]; then
   build=(swift build -c release --static-swift-stdlib --scratch-path .build-static)

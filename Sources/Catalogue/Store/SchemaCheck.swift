@@ -13,10 +13,10 @@ extension Database {
         let expected = try SchemaReference.objects(atVersion: version)
         let found = try Self.schemaObjects(self)
         var problems: [String] = []
-        for (key, sql) in expected.sorted(by: { $0.key < $1.key }) {
+        for (key, object) in expected.sorted(by: { $0.key < $1.key }) {
             switch found[key] {
             case nil: problems.append("the \(key) is missing; restore a backup with `lawcat restore`")
-            case let object? where object.isLike(sql): break
+            case let actual? where actual.isLike(object): break
             default: problems.append("the \(key) is not as lawcat made it; restore a backup with `lawcat restore`")
             }
         }

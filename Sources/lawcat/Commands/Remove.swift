@@ -1,3 +1,4 @@
+// `lawcat remove`: withdraw a copy, or delete a book that never had one.
 import ArgumentParser
 import Catalogue
 

@@ -1,3 +1,4 @@
+// How books look on a terminal: a book in full with its copies, or one line a book.
 import Catalogue
 
 /// How books look on a terminal.

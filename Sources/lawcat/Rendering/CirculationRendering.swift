@@ -1,3 +1,5 @@
+// How circulation answers look on a terminal: a copy's whereabouts in one
+// sentence, trails of events, lists of copies, and what a command did.
 import Catalogue
 import Foundation
 
@@ -103,6 +105,14 @@ enum CirculationRendering {
                 time(copy.since), due, copy.title.truncated(to: 50))
         }
         return table.render()
+    }
+
+    /// What `checkout` did: to whom, until when, and where the copy went.
+    static func checkedOut(_ result: CirculationResult, to person: String) -> String {
+        var verb = "checked out to \(result.borrower ?? person)"
+        verb += result.due.map { ", due \($0)" } ?? ", no due date"
+        if let place = result.location { verb += ", at \(place)" }
+        return verb
     }
 
     /// What a circulation command did, in one line, and notes on stderr for

@@ -1,0 +1,20 @@
+// `lawcat found`: a missing copy turned up.
+import ArgumentParser
+import Catalogue
+
+struct Found: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "found",
+        abstract: "Record that a missing copy turned up: at --at, else at its home.")
+
+    @OptionGroup var catalogue: CatalogueOptions
+    @OptionGroup var copy: BarcodeArgument
+    @Option(help: ArgumentHelp("Where it turned up (default: its home). A new location is added.", valueName: "location"))
+    var at: String?
+    @OptionGroup var note: NoteOption
+
+    func run() throws {
+        let result = try catalogue.open(create: false).found(barcode: copy.barcode, at: at, note: note.note)
+        Terminal.line(CirculationRendering.done("found at \(result.location ?? result.home)", result))
+    }
+}

@@ -1,0 +1,26 @@
+// `lawcat seen`: a sighting of a copy, where and by whom.
+import ArgumentParser
+import Catalogue
+
+struct Seen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "seen",
+        abstract: "Record a sighting of a copy: where, and by whom.",
+        discussion: """
+            Without --at, the copy is seen where it is believed to be (else its home). A
+            missing copy is recorded as found there first.
+            """)
+
+    @OptionGroup var catalogue: CatalogueOptions
+    @OptionGroup var copy: BarcodeArgument
+    @Option(help: ArgumentHelp("Where it was seen. A new location is added.", valueName: "location"))
+    var at: String?
+    @Option(help: ArgumentHelp("Who saw it (added to the people when new).", valueName: "name"))
+    var by: String?
+    @OptionGroup var note: NoteOption
+
+    func run() throws {
+        let result = try catalogue.open(create: false).seen(barcode: copy.barcode, at: at, by: by, note: note.note)
+        Terminal.line(CirculationRendering.done("seen at \(result.location ?? result.home)", result))
+    }
+}

@@ -1,3 +1,5 @@
+// Circulation: lending, returning, moving, sighting, losing, finding and
+// withdrawing copies, each one transaction of events in the event log.
 import Foundation
 import GRDB
 
@@ -32,31 +34,6 @@ public struct CirculationResult: Hashable, Sendable {
     public var personAdded: String?
     /// A location this command added to the catalogue.
     public var locationAdded: NewLocation?
-}
-
-/// A copy's state as stored, read at the start of a command.
-struct CopyRow {
-    var id: Int64
-    var barcode: String
-    var title: String
-    var status: CopyStatus
-    var homeID: Int64
-    var locationID: Int64?
-    var borrowerID: Int64?
-
-    static func fetch(_ db: Database, barcode: String) throws -> CopyRow {
-        let barcode = barcode.trimmed
-        guard let row = try Row.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT c.id, c.barcode, b.title, c.status, c.home_id, c.location_id, c.borrower_id
-                FROM copy c JOIN book b ON b.id = c.book_id WHERE c.barcode = ?
-                """), arguments: [barcode])
-        else { throw CatalogueError.copyNotFound(barcode: barcode) }
-        return CopyRow(
-            id: row["id"], barcode: row["barcode"], title: row["title"],
-            status: CopyStatus(rawValue: row["status"]) ?? .onShelf, homeID: row["home_id"],
-            locationID: row["location_id"], borrowerID: row["borrower_id"])
-    }
 }
 
 extension CatalogueDatabase {
@@ -173,6 +150,16 @@ extension CatalogueDatabase {
         }
     }
 
+    /// Withdraws a copy: it leaves the shelves for good, and keeps its history.
+    /// This is the one code path behind `remove BARCODE` and `withdraw BARCODE`.
+    public func withdraw(barcode: String, note: String? = nil) throws {
+        let now = nowStamp
+        try write { db in
+            let copyID = try db.copyID(forBarcode: barcode)
+            try db.recordEvent(copyID: copyID, barcode: barcode, kind: "withdrawn", at: now, note: note)
+        }
+    }
+
     /// The due day for `due`, refusing a day before today: a loan that is
     /// overdue the moment it starts is a typo.
     static func dueDay(_ due: DueDate, now: Date) throws -> String? {
@@ -198,14 +185,6 @@ extension CatalogueDatabase {
             return day
         }
     }
-
-    static func personName(_ text: String) throws -> String {
-        let name = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        guard !name.isEmpty else {
-            throw CatalogueError.invalidField(field: "person", value: text, reason: "give a name, e.g. 'Jane Smith'")
-        }
-        return name
-    }
 }
 
 extension CirculationResult {
@@ -213,26 +192,6 @@ extension CirculationResult {
 }
 
 extension Database {
-    /// A location by path, added when new (with the close names of existing ones).
-    func place(_ path: String) throws -> (id: Int64, added: NewLocation?) {
-        let found = try locationID(forPath: path)
-        guard found.added else { return (found.id, nil) }
-        // A path with places under it ('London/Library' over its bays) is not news.
-        let under = try Bool.fetchOne(
-            self, sql: "SELECT EXISTS (SELECT 1 FROM location l WHERE l.id <> ? AND " + LocationPath.underSQL("l") + ")",
-            arguments: StatementArguments([found.id] + LocationPath.underArguments(path).map { $0 as (any DatabaseValueConvertible) })) ?? false
-        if under { return (found.id, nil) }
-        return (found.id, NewLocation(path: path, closeNames: try closeLocationNames(to: path, except: found.id)))
-    }
-
-    /// `path`'s location id (added when new, and noted in `result`), else `fallback`.
-    func placeID(_ path: String?, default fallback: Int64, into result: inout CirculationResult) throws -> Int64 {
-        guard let path else { return fallback }
-        let place = try place(path)
-        if let added = place.added { result.locationAdded = added }
-        return place.id
-    }
-
     /// Ends a copy's missing state: any sighting of a missing copy is first a find.
     func recordFound(_ copy: CopyRow, at now: String, placeID: Int64, into result: inout CirculationResult) throws {
         try recordEvent(copyID: copy.id, barcode: copy.barcode, kind: "found", at: now, locationID: placeID)
@@ -256,42 +215,4 @@ extension Database {
         return result
     }
 
-    /// Existing location names within a small edit distance of `path`, or
-    /// sharing its last part: what the user may have meant.
-    func closeLocationNames(to path: String, except id: Int64) throws -> [String] {
-        let paths = try String.fetchAll(
-            cachedStatement(sql: "SELECT path FROM location WHERE id <> ? ORDER BY path"), arguments: [id])
-        let target = path.lowercased()
-        let last = target.split(separator: "/").last.map(String.init) ?? target
-        let scored = paths.compactMap { candidate -> (String, Int)? in
-            let lower = candidate.lowercased()
-            let distance = EditDistance.between(lower, target, limit: 3)
-            let sameLast = lower.split(separator: "/").last.map(String.init) == last
-            guard distance <= 2 || sameLast else { return nil }
-            return (candidate, sameLast ? min(distance, 3) : distance)
-        }
-        return scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
-    }
-}
-
-/// Levenshtein distance, giving up early past `limit`.
-enum EditDistance {
-    static func between(_ a: String, _ b: String, limit: Int) -> Int {
-        let a = Array(a), b = Array(b)
-        if abs(a.count - b.count) > limit { return limit + 1 }
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMin = current[0]
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                rowMin = min(rowMin, current[j])
-            }
-            if rowMin > limit { return limit + 1 }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
-    }
 }

@@ -1,14 +1,33 @@
+// The event log: the one way anything happens to a copy. A copy's state is
+// read once at the start of a command (`CopyRow`), each change is one event
+// appended (`recordEvent`), and the triggers on `event` refuse what the
+// copy's state forbids and move its state on; their refusals are turned into
+// sentences here. Commands that record several events run them in one
+// transaction (`transaction(rollback:)`, which a dry run rolls back).
 import GRDB
 
-extension CatalogueDatabase {
-    /// Withdraws a copy: it leaves the shelves for good, and keeps its history.
-    /// This is the one code path behind `remove BARCODE` and `withdraw BARCODE`.
-    public func withdraw(barcode: String, note: String? = nil) throws {
-        let now = nowStamp
-        try write { db in
-            let copyID = try db.copyID(forBarcode: barcode)
-            try db.recordEvent(copyID: copyID, barcode: barcode, kind: "withdrawn", at: now, note: note)
-        }
+/// A copy's state as stored, read at the start of a command.
+struct CopyRow {
+    var id: Int64
+    var barcode: String
+    var title: String
+    var status: CopyStatus
+    var homeID: Int64
+    var locationID: Int64?
+    var borrowerID: Int64?
+
+    static func fetch(_ db: Database, barcode: String) throws -> CopyRow {
+        let barcode = barcode.trimmed
+        guard let row = try Row.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT c.id, c.barcode, b.title, c.status, c.home_id, c.location_id, c.borrower_id
+                FROM copy c JOIN book b ON b.id = c.book_id WHERE c.barcode = ?
+                """), arguments: [barcode])
+        else { throw CatalogueError.copyNotFound(barcode: barcode) }
+        return CopyRow(
+            id: row["id"], barcode: row["barcode"], title: row["title"],
+            status: CopyStatus(rawValue: row["status"]) ?? .onShelf, homeID: row["home_id"],
+            locationID: row["location_id"], borrowerID: row["borrower_id"])
     }
 }
 
@@ -92,5 +111,23 @@ enum Refusal: String {
             reason = "on loan to \(borrower); check it in before withdrawing it"
         }
         return .refused(barcode: barcode, reason: reason)
+    }
+}
+
+extension CatalogueDatabase {
+    /// Runs `body` in one IMMEDIATE transaction, rolled back at the end when `rollback`.
+    func transaction<T>(rollback: Bool, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return rollback ? .rollback : .commit
+                }
+                return result!
+            }
+        } catch {
+            throw CatalogueError.wrap(error, path: path)
+        }
     }
 }

@@ -46,7 +46,7 @@ struct CirculationTests {
         var c1 = try copy(db, "C1")
         #expect(c1.status == .onShelf)
         #expect(c1.location == "London/Library/Bay 1")
-        #expect(c1.lastSeen?.how == "added")
+        #expect(c1.lastSeen?.how == .added)
 
         clock.set("2026-11-03T10:00:00Z")
         let out = try db.checkout(barcode: "C1", to: "Jane Smith", due: .days(14), at: "London/5F/Meeting room 5.12")
@@ -65,14 +65,14 @@ struct CirculationTests {
         #expect(c1.status == .onLoan)
         #expect(c1.location == "London/4F/Litigation")
         #expect(c1.overdueDays == 3)
-        #expect(c1.lastSeen?.how == "moved")
+        #expect(c1.lastSeen?.how == .moved)
 
         clock.set("2026-11-21T08:00:00Z")
         _ = try db.checkin(barcode: "C1")
         _ = try db.seen(barcode: "C1", at: "London/Library/Bay 1", by: "Tom Reed")
         c1 = try copy(db, "C1")
         #expect(c1.status == .onShelf)
-        #expect(c1.lastSeen == Sighting(location: "London/Library/Bay 1", at: "2026-11-21T08:00:00.000Z", by: "Tom Reed", how: "seen"))
+        #expect(c1.lastSeen == Sighting(location: "London/Library/Bay 1", at: "2026-11-21T08:00:00.000Z", by: "Tom Reed", how: .seen))
         #expect(c1.lastBorrower == LastLoan(name: "Jane Smith", out: "2026-11-03T10:00:00.000Z", returned: "2026-11-21T08:00:00.000Z"))
 
         clock.set("2026-11-25T12:00:00Z")
@@ -91,14 +91,14 @@ struct CirculationTests {
         c1 = try copy(db, "C1")
         #expect(c1.status == .onShelf)
         #expect(c1.location == "London/3F/Kitchen")
-        #expect(c1.trail.suffix(2).map(\.kind) == ["found", "seen"])
+        #expect(c1.trail.suffix(2).map(\.kind.rawValue) == ["found", "seen"])
 
         _ = try db.reportMissing(barcode: "C1")
         _ = try db.found(barcode: "C1")
         c1 = try copy(db, "C1")
         #expect(c1.status == .onShelf)
         #expect(c1.location == "London/Library/Bay 1")
-        #expect(try db.history(barcode: "C1").events.map(\.kind) == [
+        #expect(try db.history(barcode: "C1").events.map(\.kind.rawValue) == [
             "added", "checked-out", "moved", "returned", "seen", "missing", "found", "seen", "missing", "found",
         ])
         #expect(try db.check().isClean)

@@ -178,8 +178,8 @@ extension Database {
             throw error
         }
         try cachedStatement(
-            sql: "INSERT INTO event(copy_id, kind, at, location_id) VALUES (?, 'added', ?, ?)"
-        ).execute(arguments: [lastInsertedRowID, now, homeID])
+            sql: "INSERT INTO event(copy_id, kind, at, location_id) VALUES (?, ?, ?, ?)"
+        ).execute(arguments: [lastInsertedRowID, EventKind.added, now, homeID])
     }
 }
 

@@ -58,7 +58,7 @@ extension CatalogueDatabase {
                 result.locationAdded = place.added
             }
             try db.recordEvent(
-                copyID: copy.id, barcode: copy.barcode, kind: "checked-out", at: Timestamp.string(from: now),
+                copyID: copy.id, barcode: copy.barcode, kind: .checkedOut, at: Timestamp.string(from: now),
                 locationID: placeID, personID: borrower.id, due: dueDay, note: note)
             return try db.result(copy, base: result)
         }
@@ -80,7 +80,7 @@ extension CatalogueDatabase {
                 if copy.borrowerID == nil { return try db.result(copy, base: result) }
             }
             try db.recordEvent(
-                copyID: copy.id, barcode: copy.barcode, kind: "returned", at: now, locationID: placeID, note: note)
+                copyID: copy.id, barcode: copy.barcode, kind: .returned, at: now, locationID: placeID, note: note)
             return try db.result(copy, base: result)
         }
     }
@@ -95,7 +95,7 @@ extension CatalogueDatabase {
             let placeID = try db.placeID(path, default: copy.homeID, into: &result)
             if copy.status == .missing { try db.recordFound(copy, at: now, placeID: placeID, into: &result) }
             try db.recordEvent(
-                copyID: copy.id, barcode: copy.barcode, kind: "moved", at: now, locationID: placeID, note: note)
+                copyID: copy.id, barcode: copy.barcode, kind: .moved, at: now, locationID: placeID, note: note)
             return try db.result(copy, base: result)
         }
     }
@@ -120,7 +120,7 @@ extension CatalogueDatabase {
             }
             if copy.status == .missing { try db.recordFound(copy, at: now, placeID: placeID, into: &result) }
             try db.recordEvent(
-                copyID: copy.id, barcode: copy.barcode, kind: "seen", at: now, locationID: placeID,
+                copyID: copy.id, barcode: copy.barcode, kind: .seen, at: now, locationID: placeID,
                 personID: personID, note: note)
             return try db.result(copy, base: result)
         }
@@ -131,7 +131,7 @@ extension CatalogueDatabase {
         let now = nowStamp
         return try write { db in
             let copy = try CopyRow.fetch(db, barcode: barcode)
-            try db.recordEvent(copyID: copy.id, barcode: copy.barcode, kind: "missing", at: now, note: note)
+            try db.recordEvent(copyID: copy.id, barcode: copy.barcode, kind: .missing, at: now, note: note)
             return try db.result(copy, base: .blank)
         }
     }
@@ -145,7 +145,7 @@ extension CatalogueDatabase {
             var result = CirculationResult.blank
             let placeID = try db.placeID(path, default: copy.homeID, into: &result)
             try db.recordEvent(
-                copyID: copy.id, barcode: copy.barcode, kind: "found", at: now, locationID: placeID, note: note)
+                copyID: copy.id, barcode: copy.barcode, kind: .found, at: now, locationID: placeID, note: note)
             return try db.result(copy, base: result)
         }
     }
@@ -156,7 +156,7 @@ extension CatalogueDatabase {
         let now = nowStamp
         try write { db in
             let copyID = try db.copyID(forBarcode: barcode)
-            try db.recordEvent(copyID: copyID, barcode: barcode, kind: "withdrawn", at: now, note: note)
+            try db.recordEvent(copyID: copyID, barcode: barcode, kind: .withdrawn, at: now, note: note)
         }
     }
 
@@ -194,7 +194,7 @@ extension CirculationResult {
 extension Database {
     /// Ends a copy's missing state: any sighting of a missing copy is first a find.
     func recordFound(_ copy: CopyRow, at now: String, placeID: Int64, into result: inout CirculationResult) throws {
-        try recordEvent(copyID: copy.id, barcode: copy.barcode, kind: "found", at: now, locationID: placeID)
+        try recordEvent(copyID: copy.id, barcode: copy.barcode, kind: .found, at: now, locationID: placeID)
         result.wasMissing = true
     }
 

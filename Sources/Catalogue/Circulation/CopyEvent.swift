@@ -3,8 +3,7 @@ import GRDB
 /// One entry of a copy's event log, with its place and person named.
 public struct CopyEvent: Hashable, Sendable, Encodable, FetchableRecord {
     public var id: Int64
-    /// added, checked-out, returned, moved, seen, missing, found, withdrawn.
-    public var kind: String
+    public var kind: EventKind
     /// UTC ISO 8601.
     public var at: String
     public var location: String?
@@ -13,9 +12,9 @@ public struct CopyEvent: Hashable, Sendable, Encodable, FetchableRecord {
     public var due: String?
     public var note: String?
 
-    public init(row: Row) {
+    public init(row: Row) throws {
         id = row["id"]
-        kind = row["kind"]
+        kind = try row.decode(forColumn: "kind")
         at = row["at"]
         location = row["location"]
         person = row["person"]

@@ -44,7 +44,7 @@ extension Database {
     /// copy's state forbids and move its state on; their refusals come out as
     /// `CatalogueError.refused` in words.
     func recordEvent(
-        copyID: Int64, barcode: String, kind: String, at: String, locationID: Int64? = nil,
+        copyID: Int64, barcode: String, kind: EventKind, at: String, locationID: Int64? = nil,
         personID: Int64? = nil, due: String? = nil, note: String? = nil
     ) throws {
         do {
@@ -87,20 +87,20 @@ enum Refusal: String {
             db,
             sql: "SELECT c.status, p.name AS borrower FROM copy c LEFT JOIN person p ON p.id = c.borrower_id WHERE c.id = ?",
             arguments: [copyID])
-        let status: String = row?["status"] ?? ""
+        let status = (row?["status"] as String?).flatMap(CopyStatus.init(rawValue:))
         let borrower: String = row?["borrower"] ?? "someone"
         let reason: String
         switch self {
-        case .withdrawn, _ where status == "withdrawn":
+        case .withdrawn, _ where status == .withdrawn:
             // SQLite runs the newest BEFORE trigger first, so a withdrawn copy can
             // trip another refusal before `lawcat:withdrawn`: the status decides.
             reason = "this copy has been withdrawn; nothing more can happen to it"
-        case .notOnShelf where status == "on-loan":
+        case .notOnShelf where status == .onLoan:
             reason = "already on loan to \(borrower); check it in first with `lawcat checkin \(barcode)`"
-        case .notOnShelf where status == "missing", .missing:
+        case .notOnShelf where status == .missing, .missing:
             reason = "this copy is missing; record where it turned up with `lawcat found \(barcode)` first"
         case .notOnShelf:
-            reason = "this copy is \(status), not on the shelf"
+            reason = "this copy is \(status?.rawValue ?? "unknown"), not on the shelf"
         case .notOnLoan:
             reason = "this copy is not on loan, so there is nothing to check in"
         case .alreadyMissing:

@@ -30,12 +30,12 @@ extension CatalogueDatabase {
                            coalesce(h.n, 0) AS homed,
                            coalesce(n.n, 0) AS now_at
                     FROM location l
-                    LEFT JOIN (SELECT home_id AS id, count(*) AS n FROM copy WHERE status <> 'withdrawn' GROUP BY home_id) h
+                    LEFT JOIN (SELECT home_id AS id, count(*) AS n FROM copy WHERE status <> ?1 GROUP BY home_id) h
                       ON h.id = l.id
-                    LEFT JOIN (SELECT location_id AS id, count(*) AS n FROM copy WHERE status <> 'withdrawn' GROUP BY location_id) n
+                    LEFT JOIN (SELECT location_id AS id, count(*) AS n FROM copy WHERE status <> ?1 GROUP BY location_id) n
                       ON n.id = l.id
                     ORDER BY l.path
-                    """)
+                    """, arguments: [CopyStatus.withdrawn])
         }
     }
 }

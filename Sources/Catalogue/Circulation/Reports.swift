@@ -48,22 +48,24 @@ extension CatalogueDatabase {
             var arguments: [(any DatabaseValueConvertible)?] = []
             switch kind {
             case .missing:
-                sql += " WHERE c.status = 'missing'"
+                sql += " WHERE c.status = ?"
+                arguments.append(CopyStatus.missing)
                 if let days {
                     sql += " AND c.since <= ?"
                     arguments.append(Timestamp.string(from: now.addingTimeInterval(-Double(days) * 86_400)))
                 }
             case .overdue:
                 // Overdue by at least N days (default 1): due on or before today - N.
-                sql += " WHERE c.status = 'on-loan' AND c.due <= ?"
+                sql += " WHERE c.status = ? AND c.due <= ?"
+                arguments.append(CopyStatus.onLoan)
                 arguments.append(LocalDay.string(adding: -max(days ?? 1, 1), to: now))
             case .notSeen:
                 let cutoff = Timestamp.string(from: now.addingTimeInterval(-Double(days ?? 180) * 86_400))
                 sql += """
                      LEFT JOIN event seen ON seen.id = c.last_seen_event_id
-                     WHERE c.status <> 'withdrawn' AND (seen.at IS NULL OR seen.at < ?)
+                     WHERE c.status <> ? AND (seen.at IS NULL OR seen.at < ?)
                     """
-                arguments.append(cutoff)
+                arguments += [CopyStatus.withdrawn, cutoff]
             }
             if let path {
                 sql += " AND " + LocationPath.underSQL("home")

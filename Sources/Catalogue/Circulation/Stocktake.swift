@@ -147,17 +147,17 @@ extension CatalogueDatabase {
                 }
                 if copy.status == .missing {
                     try db.recordEvent(
-                        copyID: copy.id, barcode: copy.barcode, kind: "found", at: now, locationID: here.id, note: note)
+                        copyID: copy.id, barcode: copy.barcode, kind: .found, at: now, locationID: here.id, note: note)
                     foundIDs.insert(copy.id)
                 }
                 if copy.borrowerID != nil {
                     try db.recordEvent(
-                        copyID: copy.id, barcode: copy.barcode, kind: "returned", at: now, locationID: here.id,
+                        copyID: copy.id, barcode: copy.barcode, kind: .returned, at: now, locationID: here.id,
                         note: note)
                     returnedIDs.insert(copy.id)
                 }
                 try db.recordEvent(
-                    copyID: copy.id, barcode: copy.barcode, kind: "seen", at: now, locationID: here.id, note: note)
+                    copyID: copy.id, barcode: copy.barcode, kind: .seen, at: now, locationID: here.id, note: note)
                 scanned.append((copy.id, false))
             }
 
@@ -185,18 +185,18 @@ extension CatalogueDatabase {
             let homed = try Row.fetchCursor(
                 db,
                 sql: StocktakeCopy.selection + """
-                     WHERE c.home_id IN (SELECT value FROM json_each(?)) AND c.status <> 'withdrawn'
+                     WHERE c.home_id IN (SELECT value FROM json_each(?)) AND c.status <> ?
                      ORDER BY home.path, c.barcode
                     """,
-                arguments: [JSONList.encodeIDs(Array(under))])
+                arguments: [JSONList.encodeIDs(Array(under)), CopyStatus.withdrawn])
             while let row = try homed.next() {
                 let id: Int64 = row["id"]
                 guard !scannedIDs.contains(id) else { continue }
                 let copy = StocktakeCopy(row: row)
                 let locationID: Int64? = row["location_id"]
-                switch row["status"] as String {
-                case "on-loan": report.onLoan.append(copy)
-                case "missing": report.stillMissing.append(copy)
+                switch CopyStatus(rawValue: row["status"]) {
+                case .onLoan: report.onLoan.append(copy)
+                case .missing: report.stillMissing.append(copy)
                 default:
                     if let locationID, !under.contains(locationID) {
                         report.elsewhere.append(copy)
@@ -209,7 +209,7 @@ extension CatalogueDatabase {
             if markMissing {
                 for (id, barcode) in notSeen {
                     try db.recordEvent(
-                        copyID: id, barcode: barcode, kind: "missing", at: now,
+                        copyID: id, barcode: barcode, kind: .missing, at: now,
                         note: "not scanned in the " + note)
                 }
                 report.markedMissing = notSeen.count

@@ -6,10 +6,10 @@ public struct Sighting: Hashable, Sendable, Encodable {
     public var location: String?
     public var at: String
     public var by: String?
-    /// The kind of event that placed it: added, checked-out, returned, moved, seen, found.
-    public var how: String
+    /// The kind of event that placed it (a kind that `isSighting`).
+    public var how: EventKind
 
-    public init(location: String?, at: String, by: String?, how: String) {
+    public init(location: String?, at: String, by: String?, how: EventKind) {
         self.location = location
         self.at = at
         self.by = by
@@ -161,7 +161,8 @@ extension Database {
     /// The whereabouts of copies by id, in the order given.
     func whereabouts(copyIDs: [Int64], today: String, trail: Int) throws -> [Whereabouts] {
         try copyIDs.compactMap { id in
-            guard let row = try Row.fetchOne(cachedStatement(sql: Self.whereaboutsSQL), arguments: [id, id]) else {
+            guard let row = try Row.fetchOne(
+                cachedStatement(sql: Self.whereaboutsSQL), arguments: [id, EventKind.checkedOut, id]) else {
                 return nil
             }
             return try Whereabouts(row: row, today: today, trail: trail > 0 ? events(ofCopy: id, last: trail) : [])
@@ -188,7 +189,7 @@ extension Database {
           JOIN person lp ON lp.id = o.person_id
           LEFT JOIN loan l ON l.out_event_id = o.id
           LEFT JOIN event r ON r.id = l.return_event_id
-          WHERE o.copy_id = ? AND o.kind = 'checked-out'
+          WHERE o.copy_id = ? AND o.kind = ?
           ORDER BY o.id DESC LIMIT 1
         ) lastLoan
         WHERE c.id = ?
@@ -209,8 +210,8 @@ extension Whereabouts {
         if status == .onLoan || borrower != nil {
             overdueDays = due.flatMap { LocalDay.days(from: $0, to: today) }.map { max($0, 0) }
         }
-        if let at: String = row["seen_at"] {
-            lastSeen = Sighting(location: row["seen_location"], at: at, by: row["seen_by"], how: row["seen_how"])
+        if let at: String = row["seen_at"], let how = (row["seen_how"] as String?).flatMap(EventKind.init(rawValue:)) {
+            lastSeen = Sighting(location: row["seen_location"], at: at, by: row["seen_by"], how: how)
         }
         if let name: String = row["loan_name"] {
             lastBorrower = LastLoan(name: name, out: row["loan_out"], returned: row["loan_returned"])

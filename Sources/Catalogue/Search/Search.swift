@@ -180,9 +180,13 @@ struct Searcher {
         case .status(let status):
             switch status {
             case .overdue:
-                return ("b.id IN (SELECT book_id FROM copy WHERE status = 'on-loan' AND due < ?)", [today])
-            case .onLoan, .missing, .onShelf:
-                return ("b.id IN (SELECT book_id FROM copy WHERE status = ?)", [status.rawValue])
+                return ("b.id IN (SELECT book_id FROM copy WHERE status = ? AND due < ?)", [CopyStatus.onLoan, today])
+            case .onLoan:
+                return ("b.id IN (SELECT book_id FROM copy WHERE status = ?)", [CopyStatus.onLoan])
+            case .missing:
+                return ("b.id IN (SELECT book_id FROM copy WHERE status = ?)", [CopyStatus.missing])
+            case .onShelf:
+                return ("b.id IN (SELECT book_id FROM copy WHERE status = ?)", [CopyStatus.onShelf])
             }
         }
     }

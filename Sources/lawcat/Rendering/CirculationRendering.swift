@@ -74,8 +74,8 @@ enum CirculationRendering {
 
     /// One event, as a line of a trail or history.
     static func event(_ event: CopyEvent) -> [String] {
-        var what = event.kind
-        if let person = event.person { what += event.kind == "checked-out" ? " to \(person)" : " by \(person)" }
+        var what = event.kind.rawValue
+        if let person = event.person { what += event.kind == .checkedOut ? " to \(person)" : " by \(person)" }
         if let due = event.due { what += ", due \(due)" }
         return [time(event.at), what, event.location ?? "", event.note ?? ""]
     }
@@ -92,7 +92,7 @@ enum CirculationRendering {
     /// A list of copies: barcode, status, where, who, due, title.
     static func copies(_ copies: [Whereabouts], overdue: Bool = false) -> String {
         var table = Table("BARCODE", "STATUS", "WHERE", "BORROWER", "SINCE", "DUE", "TITLE")
-        table.styles[1] = BookRendering.statusStyle
+        table.styles[1] = BookRendering.statusCellStyle
         for copy in copies {
             var due = copy.due ?? ""
             if let days = copy.overdueDays, days > 0 { due += " (+\(days)d)" }

@@ -12,7 +12,7 @@ extension CirculationRendering {
         if answer.copies.isEmpty { lines.append("This book has no copies.") }
         var text = lines.map { $0 + "\n" }.joined()
         for copy in answer.copies {
-            let status = BookRendering.statusStyle(copy.status.rawValue)?.apply(copy.status.rawValue) ?? copy.status.rawValue
+            let status = BookRendering.statusStyle(copy.status).apply(copy.status.rawValue)
             text += "\n\(copy.barcode)  \(status)  home \(copy.home)\n"
             text += "  " + self.answer(copy) + "\n"
             if !copy.trail.isEmpty { text += trail(copy.trail, indent: "    ") }

@@ -109,27 +109,17 @@ public struct WhereAnswer: Sendable {
 
 extension CatalogueDatabase {
     /// Where the copies of a book are. `query` is a barcode (that copy first,
-    /// then the book's other copies), an ISBN, or free text (the best-matching
-    /// book; the next matches are named).
+    /// then the book's other copies), a book id or an ISBN (see
+    /// `Database.resolve`), else free text (the best-matching book; the next
+    /// matches are named).
     public func whereabouts(_ query: String, trail: Int = 5) throws -> WhereAnswer {
         let key = query.trimmed
         let today = LocalDay.string(from: clock.now())
         let direct = try read { db -> WhereAnswer? in
-            if let copy = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT id, book_id FROM copy WHERE barcode = ?"), arguments: [key])
-            {
-                var copies = try db.whereabouts(bookID: copy["book_id"], today: today, trail: trail)
-                copies.sort { a, b in a.barcode == key && b.barcode != key }
-                return WhereAnswer(copies: copies, otherMatches: [])
-            }
-            let isbn = key.filter { $0 != "-" && $0 != " " }
-            if isbn.count >= 10, isbn.allSatisfy({ $0.isNumber || $0 == "X" || $0 == "x" }),
-                let bookID = try Int64.fetchOne(
-                    db, sql: "SELECT id FROM book WHERE isbn = ? ORDER BY id LIMIT 1", arguments: [isbn])
-            {
-                return WhereAnswer(copies: try db.whereabouts(bookID: bookID, today: today, trail: trail), otherMatches: [])
-            }
-            return nil
+            guard let found = try db.resolve(key) else { return nil }
+            var copies = try db.whereabouts(bookID: found.bookID, today: today, trail: trail)
+            if let barcode = found.barcode { copies.sort { a, b in a.barcode == barcode && b.barcode != barcode } }
+            return WhereAnswer(copies: copies, otherMatches: [])
         }
         if let direct { return direct }
         let matches = try search(key, limit: 6).books
@@ -138,13 +128,14 @@ extension CatalogueDatabase {
         return WhereAnswer(copies: copies, otherMatches: matches.dropFirst().map(\.book))
     }
 
-    /// Every event of a copy, oldest first.
-    public func history(barcode: String) throws -> (copy: Whereabouts, events: [CopyEvent]) {
+    /// Every event of a copy, oldest first. `key` is the copy's barcode, or
+    /// names a book (see `Database.resolve`) that has exactly one copy.
+    public func history(_ key: String) throws -> (copy: Whereabouts, events: [CopyEvent]) {
         let today = LocalDay.string(from: clock.now())
         return try read { db in
-            let copyID = try db.copyID(forBarcode: barcode)
+            let copyID = try db.copyID(forKey: key)
             guard let copy = try db.whereabouts(copyIDs: [copyID], today: today, trail: 0).first else {
-                throw CatalogueError.copyNotFound(barcode: barcode)
+                throw CatalogueError.copyNotFound(barcode: key.trimmed)
             }
             return (copy, try db.events(ofCopy: copyID))
         }
@@ -152,6 +143,19 @@ extension CatalogueDatabase {
 }
 
 extension Database {
+    /// The copy that `key` names: by its barcode, or the only copy of the book
+    /// it names. A book with no copy or several is refused, naming its copies.
+    func copyID(forKey key: String) throws -> Int64 {
+        guard let found = try resolve(key) else { throw CatalogueError.copyNotFound(barcode: key.trimmed) }
+        if let barcode = found.barcode { return try copyID(forBarcode: barcode) }
+        let copies = try Row.fetchAll(
+            cachedStatement(sql: "SELECT id, barcode FROM copy WHERE book_id = ? ORDER BY id"), arguments: [found.bookID])
+        guard copies.count == 1 else {
+            throw CatalogueError.notOneCopy(bookID: found.bookID, barcodes: copies.map { $0["barcode"] })
+        }
+        return copies[0]["id"]
+    }
+
     func whereabouts(bookID: Int64, today: String, trail: Int) throws -> [Whereabouts] {
         let ids = try Int64.fetchAll(
             cachedStatement(sql: "SELECT id FROM copy WHERE book_id = ? ORDER BY id"), arguments: [bookID])

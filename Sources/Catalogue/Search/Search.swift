@@ -134,21 +134,14 @@ struct Searcher {
         }
     }
 
-    /// A bare barcode or ISBN (one token, no field) names its book.
+    /// A bare barcode, book id or ISBN (one token with a digit, no field)
+    /// names its book, as everywhere (`Database.resolve`).
     static func jump(_ text: String, in db: Database) throws -> Int64? {
         let token = text.trimmed
         guard !token.isEmpty, !token.contains(where: \.isWhitespace), token.contains(where: \.isNumber),
             !token.contains(":")
         else { return nil }
-        if let id = try Int64.fetchOne(db, sql: "SELECT book_id FROM copy WHERE barcode = ?", arguments: [token]) {
-            return id
-        }
-        let isbn = token.filter { $0 != "-" }
-        let looksLikeISBN = (isbn.count == 10 || isbn.count == 13)
-            && isbn.dropLast().allSatisfy(\.isNumber) && (isbn.last!.isNumber || isbn.last == "X" || isbn.last == "x")
-        guard looksLikeISBN else { return nil }
-        return try Int64.fetchOne(
-            db, sql: "SELECT id FROM book WHERE isbn = ? OR isbn = ? ORDER BY id LIMIT 1", arguments: [token, isbn])
+        return try db.resolve(token)?.bookID
     }
 
     static func sql(for condition: SearchQuery.Condition, today: String) -> (String, [any DatabaseValueConvertible]) {

@@ -8,10 +8,11 @@ struct History: ParsableCommand {
 
     @OptionGroup var catalogue: CatalogueOptions
     @OptionGroup var output: OutputOptions
-    @OptionGroup var copy: BarcodeArgument
+    @Argument(help: "The copy's barcode, or the id or ISBN of a book with one copy.")
+    var key: String
 
     func run() throws {
-        let (found, events) = try catalogue.open(create: false).history(barcode: copy.barcode)
+        let (found, events) = try catalogue.open(create: false).history(key)
         try output.print(events) { Terminal.out(CirculationRendering.history(found, events)) }
     }
 }

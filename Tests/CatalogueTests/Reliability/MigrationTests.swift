@@ -113,7 +113,7 @@ struct MigrationTests {
         #expect(lent.map(\.borrower) == ["Jane Smith"])
         _ = try catalogue.checkin(barcode: "C2")
         _ = try catalogue.seen(barcode: "G1", at: "Leeds/1F")
-        let trail = try catalogue.history(barcode: "G1").events.map(\.kind.rawValue)
+        let trail = try catalogue.history("G1").events.map(\.kind.rawValue)
         #expect(trail.suffix(2) == ["found", "seen"], "a sighting of a missing copy is found first: \(trail)")
         #expect(try catalogue.check().isClean)
     }

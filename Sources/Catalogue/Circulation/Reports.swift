@@ -15,7 +15,7 @@ extension CatalogueDatabase {
     /// Open loans, soonest due first (loans without a due day last), for one
     /// person when `person` is given, only overdue ones when `overdue`.
     public func loans(person: String? = nil, overdue: Bool = false) throws -> [Whereabouts] {
-        let today = LocalDay.string(from: clock.now())
+        let today = clock.today
         return try read { db in
             var sql = "SELECT c.id FROM copy c JOIN person p ON p.id = c.borrower_id WHERE c.borrower_id IS NOT NULL"
             var arguments: [(any DatabaseValueConvertible)?] = []

@@ -114,7 +114,7 @@ extension CatalogueDatabase {
     /// matches are named).
     public func whereabouts(_ query: String, trail: Int = 5) throws -> WhereAnswer {
         let key = query.trimmed
-        let today = LocalDay.string(from: clock.now())
+        let today = clock.today
         let direct = try read { db -> WhereAnswer? in
             guard let found = try db.resolve(key) else { return nil }
             var copies = try db.whereabouts(bookID: found.bookID, today: today, trail: trail)
@@ -131,7 +131,7 @@ extension CatalogueDatabase {
     /// Every event of a copy, oldest first. `key` is the copy's barcode, or
     /// names a book (see `Database.resolve`) that has exactly one copy.
     public func history(_ key: String) throws -> (copy: Whereabouts, events: [CopyEvent]) {
-        let today = LocalDay.string(from: clock.now())
+        let today = clock.today
         return try read { db in
             let copyID = try db.copyID(forKey: key)
             guard let copy = try db.whereabouts(copyIDs: [copyID], today: today, trail: 0).first else {

@@ -67,7 +67,7 @@ extension CatalogueDatabase {
         let parsed = try SearchQuery.parse(query)
         guard limit > 0, !parsed.isEmpty else { return .empty }
         try? refreshSearchIndex()
-        let today = String(Timestamp.string(from: clock.now()).prefix(10))
+        let today = clock.today
         return try read { db in
             if let jumped = try Searcher.jump(query, in: db) {
                 return SearchResult(books: try db.details(ofIDs: [jumped]), exactCount: 1, suggestion: nil, matchedWords: [], jumped: true)

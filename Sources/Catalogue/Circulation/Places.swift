@@ -59,8 +59,8 @@ extension Database {
         guard found.added else { return (found.id, nil) }
         // A path with places under it ('London/Library' over its bays) is not news.
         let under = try Bool.fetchOne(
-            self, sql: "SELECT EXISTS (SELECT 1 FROM location l WHERE l.id <> ? AND " + LocationPath.underSQL("l") + ")",
-            arguments: StatementArguments([found.id] + LocationPath.underArguments(path).map { $0 as (any DatabaseValueConvertible) })) ?? false
+            self, SQLRequest(literal: "SELECT EXISTS (SELECT 1 FROM location l WHERE l.id <> \(found.id) AND \(LocationPath.under("l", path)))"))
+            ?? false
         if under { return (found.id, nil) }
         return (found.id, NewLocation(path: path, closeNames: try closeLocationNames(to: path, except: found.id)))
     }

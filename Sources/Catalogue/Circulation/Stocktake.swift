@@ -128,9 +128,7 @@ extension CatalogueDatabase {
         return try transaction(rollback: dryRun) { db in
             let here = try db.place(path)
             report.locationAdded = here.added
-            let under = Set(try Int64.fetchAll(
-                db, sql: "SELECT id FROM location l WHERE " + LocationPath.underSQL("l"),
-                arguments: StatementArguments(LocationPath.underArguments(path))))
+            let under = Set(try Int64.fetchAll(db, SQLRequest(literal: "SELECT id FROM location l WHERE \(LocationPath.under("l", path))")))
             var scannedIDs = Set<Int64>()
             var returnedIDs = Set<Int64>(), foundIDs = Set<Int64>()
             var scanned: [(id: Int64, withdrawn: Bool)] = []

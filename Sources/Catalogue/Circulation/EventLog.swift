@@ -89,11 +89,12 @@ enum Refusal: String {
             arguments: [copyID])
         let status = (row?["status"] as String?).flatMap(CopyStatus.init(rawValue:))
         let borrower: String = row?["borrower"] ?? "someone"
+        // SQLite runs the newest BEFORE trigger first, so a withdrawn copy can
+        // trip another refusal before `lawcat:withdrawn`: the status decides.
+        let refusal = status == .withdrawn ? .withdrawn : self
         let reason: String
-        switch self {
-        case .withdrawn, _ where status == .withdrawn:
-            // SQLite runs the newest BEFORE trigger first, so a withdrawn copy can
-            // trip another refusal before `lawcat:withdrawn`: the status decides.
+        switch refusal {
+        case .withdrawn:
             reason = "this copy has been withdrawn; nothing more can happen to it"
         case .notOnShelf where status == .onLoan:
             reason = "already on loan to \(borrower); check it in first with `lawcat checkin \(barcode)`"

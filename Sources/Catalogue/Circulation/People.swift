@@ -5,8 +5,8 @@ import GRDB
 /// A person with how many copies they have now and have ever borrowed.
 public struct PersonSummary: Hashable, Sendable, Encodable, FetchableRecord {
     public var name: String
-    public var email: String?
-    public var staffID: String?
+    @Nullable public var email: String?
+    @Nullable public var staffID: String?
     public var onLoan: Int
     public var loans: Int
 
@@ -19,15 +19,6 @@ public struct PersonSummary: Hashable, Sendable, Encodable, FetchableRecord {
     }
 
     enum CodingKeys: String, CodingKey { case name, email, staffID = "staff_id", onLoan = "on_loan", loans }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(email, forKey: .email)
-        try c.encode(staffID, forKey: .staffID)
-        try c.encode(onLoan, forKey: .onLoan)
-        try c.encode(loans, forKey: .loans)
-    }
 }
 
 extension CatalogueDatabase {
@@ -58,13 +49,7 @@ extension CatalogueDatabase {
 extension Database {
     /// The id of the person called `name`, adding them when new. Returns whether they were added.
     func personID(forName name: String) throws -> (id: Int64, added: Bool) {
-        if let id = try Int64.fetchOne(
-            cachedStatement(sql: "SELECT id FROM person WHERE name = ?"), arguments: [name])
-        {
-            return (id, false)
-        }
-        try cachedStatement(sql: "INSERT INTO person(name) VALUES (?)").execute(arguments: [name])
-        return (lastInsertedRowID, true)
+        try findOrAdd(in: "person", column: "name", name)
     }
 
     /// Adds a person, or leaves one already known by that name as they are.

@@ -44,13 +44,7 @@ extension Database {
     /// The id of the location at `path` (already normalised), adding it when new.
     /// Returns whether it was added.
     func locationID(forPath path: String) throws -> (id: Int64, added: Bool) {
-        if let id = try Int64.fetchOne(
-            cachedStatement(sql: "SELECT id FROM location WHERE path = ?"), arguments: [path])
-        {
-            return (id, false)
-        }
-        try cachedStatement(sql: "INSERT INTO location(path) VALUES (?)").execute(arguments: [path])
-        return (lastInsertedRowID, true)
+        try findOrAdd(in: "location", column: "path", path)
     }
 
     /// A location by path, added when new (with the close names of existing ones).

@@ -7,11 +7,11 @@ public struct StocktakeCopy: Hashable, Sendable, Encodable, FetchableRecord {
     public var title: String
     public var home: String
     /// Where it is now (after the stocktake's own sightings).
-    public var location: String?
+    @Nullable public var location: String?
     /// Since when it has been there, or in its status.
-    public var since: String?
-    public var borrower: String?
-    public var due: String?
+    @Nullable public var since: String?
+    @Nullable public var borrower: String?
+    @Nullable public var due: String?
 
     public init(row: Row) {
         barcode = row["barcode"]
@@ -23,18 +23,6 @@ public struct StocktakeCopy: Hashable, Sendable, Encodable, FetchableRecord {
         due = row["due"]
     }
 
-    enum CodingKeys: String, CodingKey { case barcode, title, home, location, since, borrower, due }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(barcode, forKey: .barcode)
-        try c.encode(title, forKey: .title)
-        try c.encode(home, forKey: .home)
-        try c.encode(location, forKey: .location)
-        try c.encode(since, forKey: .since)
-        try c.encode(borrower, forKey: .borrower)
-        try c.encode(due, forKey: .due)
-    }
 
     static let selection = """
         SELECT c.id, c.barcode, b.title, home.path AS home, here.path AS location, c.since,

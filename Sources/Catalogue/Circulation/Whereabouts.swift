@@ -3,9 +3,9 @@ import GRDB
 
 /// The last time anyone saw a copy: where, when, who, and how.
 public struct Sighting: Hashable, Sendable, Encodable {
-    public var location: String?
+    @Nullable public var location: String?
     public var at: String
-    public var by: String?
+    @Nullable public var by: String?
     /// The kind of event that placed it (a kind that `isSighting`).
     public var how: EventKind
 
@@ -16,15 +16,6 @@ public struct Sighting: Hashable, Sendable, Encodable {
         self.how = how
     }
 
-    enum CodingKeys: String, CodingKey { case location, at, by, how }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(location, forKey: .location)
-        try c.encode(at, forKey: .at)
-        try c.encode(by, forKey: .by)
-        try c.encode(how, forKey: .how)
-    }
 }
 
 /// A copy's most recent loan: who, when it went out, and when it came back
@@ -32,7 +23,7 @@ public struct Sighting: Hashable, Sendable, Encodable {
 public struct LastLoan: Hashable, Sendable, Encodable {
     public var name: String
     public var out: String
-    public var returned: String?
+    @Nullable public var returned: String?
 
     public init(name: String, out: String, returned: String?) {
         self.name = name
@@ -40,14 +31,6 @@ public struct LastLoan: Hashable, Sendable, Encodable {
         self.returned = returned
     }
 
-    enum CodingKeys: String, CodingKey { case name, out, returned }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(out, forKey: .out)
-        try c.encode(returned, forKey: .returned)
-    }
 }
 
 /// Where a copy is now: the answer to "where is it?".
@@ -59,39 +42,21 @@ public struct Whereabouts: Hashable, Sendable, Encodable {
     /// Where it belongs.
     public var home: String
     /// Where it is now, when known (for a missing copy: its last known place).
-    public var location: String?
-    public var borrower: String?
+    @Nullable public var location: String?
+    @Nullable public var borrower: String?
     /// When its current status or place began.
-    public var since: String?
-    public var due: String?
+    @Nullable public var since: String?
+    @Nullable public var due: String?
     /// Whole days past the due day, on loan only; 0 when not overdue.
-    public var overdueDays: Int?
-    public var lastSeen: Sighting?
-    public var lastBorrower: LastLoan?
+    @Nullable public var overdueDays: Int? = nil
+    @Nullable public var lastSeen: Sighting? = nil
+    @Nullable public var lastBorrower: LastLoan? = nil
     /// Its latest events, oldest first.
     public var trail: [CopyEvent]
 
     enum CodingKeys: String, CodingKey {
         case barcode, bookID = "book_id", title, status, home, location, borrower, since, due
         case overdueDays = "overdue_days", lastSeen = "last_seen", lastBorrower = "last_borrower", trail
-    }
-
-    /// Every key is always present: absent values are `null` or `[]`.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(barcode, forKey: .barcode)
-        try c.encode(bookID, forKey: .bookID)
-        try c.encode(title, forKey: .title)
-        try c.encode(status, forKey: .status)
-        try c.encode(home, forKey: .home)
-        try c.encode(location, forKey: .location)
-        try c.encode(borrower, forKey: .borrower)
-        try c.encode(since, forKey: .since)
-        try c.encode(due, forKey: .due)
-        try c.encode(overdueDays, forKey: .overdueDays)
-        try c.encode(lastSeen, forKey: .lastSeen)
-        try c.encode(lastBorrower, forKey: .lastBorrower)
-        try c.encode(trail, forKey: .trail)
     }
 }
 
@@ -208,9 +173,11 @@ extension Whereabouts {
         status = CopyStatus(rawValue: row["status"]) ?? .onShelf
         home = row["home"]
         location = row["location"]
-        borrower = row["borrower"]
+        let borrower: String? = row["borrower"], due: String? = row["due"]
+        self.borrower = borrower
         since = row["since"]
-        due = row["due"]
+        self.due = due
+        self.trail = trail
         if status == .onLoan || borrower != nil {
             overdueDays = due.flatMap { LocalDay.days(from: $0, to: today) }.map { max($0, 0) }
         }
@@ -220,6 +187,5 @@ extension Whereabouts {
         if let name: String = row["loan_name"] {
             lastBorrower = LastLoan(name: name, out: row["loan_out"], returned: row["loan_returned"])
         }
-        self.trail = trail
     }
 }

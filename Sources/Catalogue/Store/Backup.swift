@@ -16,19 +16,10 @@ public struct RestoreReport: Equatable, Sendable, Encodable {
     public var books: Int
     public var copies: Int
     /// Where the catalogue it replaced was kept, or nil when there was none.
-    public var replacedKeptAt: String?
+    @Nullable public var replacedKeptAt: String?
 
     enum CodingKeys: String, CodingKey {
         case file, books, copies, replacedKeptAt = "replaced_kept_at"
-    }
-
-    /// Every key is always present: `replaced_kept_at` is null when nothing was replaced.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(file, forKey: .file)
-        try c.encode(books, forKey: .books)
-        try c.encode(copies, forKey: .copies)
-        try c.encode(replacedKeptAt, forKey: .replacedKeptAt)
     }
 }
 

@@ -14,16 +14,14 @@ struct Checkin: ParsableCommand {
             """,
         aliases: ["in", "return"])
 
-    @OptionGroup var catalogue: CatalogueOptions
-    @OptionGroup var copy: ScannedBarcodeArgument
+    @OptionGroup var copy: CopyOptions
     @Option(help: ArgumentHelp("Where the copy is put (default: its home). A new location is added.", valueName: "location"))
     var at: String?
-    @OptionGroup var note: NoteOption
 
     func run() throws {
-        let db = try catalogue.open(create: false)
+        let db = try copy.open()
         try Scanner.each(copy.barcode) { code in
-            let result = try db.checkin(barcode: code, at: at, note: note.note)
+            let result = try db.checkin(barcode: code, at: at, note: copy.note)
             return CirculationRendering.done("checked in at \(result.location ?? result.home)", result)
         }
     }

@@ -14,8 +14,7 @@ struct Checkout: ParsableCommand {
             """,
         aliases: ["out"])
 
-    @OptionGroup var catalogue: CatalogueOptions
-    @OptionGroup var copy: ScannedBarcodeArgument
+    @OptionGroup var copy: CopyOptions
     @Option(help: ArgumentHelp("Who borrows it.", valueName: "person"))
     var to: String
     @Option(help: ArgumentHelp("The due date, YYYY-MM-DD.", valueName: "date"))
@@ -24,17 +23,16 @@ struct Checkout: ParsableCommand {
     var days: Int?
     @Option(help: ArgumentHelp("Where the copy is going, when known (e.g. a meeting room).", valueName: "place"))
     var at: String?
-    @OptionGroup var note: NoteOption
 
     func validate() throws {
         if due != nil && days != nil { throw ValidationError("give --due or --days, not both") }
     }
 
     func run() throws {
-        let db = try catalogue.open(create: false)
+        let db = try copy.open()
         let dueDate: DueDate = due.map { .date($0) } ?? days.map { .days($0) } ?? .none
         try Scanner.each(copy.barcode) { code in
-            let result = try db.checkout(barcode: code, to: to, due: dueDate, at: at, note: note.note)
+            let result = try db.checkout(barcode: code, to: to, due: dueDate, at: at, note: copy.note)
             return CirculationRendering.done(CirculationRendering.checkedOut(result, to: to), result)
         }
     }

@@ -7,14 +7,12 @@ struct Found: ParsableCommand {
         commandName: "found",
         abstract: "Record that a missing copy turned up: at --at, else at its home.")
 
-    @OptionGroup var catalogue: CatalogueOptions
-    @OptionGroup var copy: BarcodeArgument
+    @OptionGroup var copy: CopyOptions
     @Option(help: ArgumentHelp("Where it turned up (default: its home). A new location is added.", valueName: "location"))
     var at: String?
-    @OptionGroup var note: NoteOption
 
     func run() throws {
-        let result = try catalogue.open(create: false).found(barcode: copy.barcode, at: at, note: note.note)
+        let result = try copy.open().found(barcode: copy.barcode, at: at, note: copy.note)
         Terminal.line(CirculationRendering.done("found at \(result.location ?? result.home)", result))
     }
 }

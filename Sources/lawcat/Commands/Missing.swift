@@ -7,12 +7,10 @@ struct Missing: ParsableCommand {
         commandName: "missing",
         abstract: "Report a copy missing. Where it was last seen is kept.")
 
-    @OptionGroup var catalogue: CatalogueOptions
-    @OptionGroup var copy: BarcodeArgument
-    @OptionGroup var note: NoteOption
+    @OptionGroup var copy: CopyOptions
 
     func run() throws {
-        let result = try catalogue.open(create: false).reportMissing(barcode: copy.barcode, note: note.note)
+        let result = try copy.open().reportMissing(barcode: copy.barcode, note: copy.note)
         Terminal.line(CirculationRendering.done("reported missing", result))
     }
 }

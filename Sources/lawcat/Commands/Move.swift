@@ -8,14 +8,12 @@ struct Move: ParsableCommand {
         abstract: "Record that a copy now sits at a location (its home does not change).",
         discussion: "A copy on loan stays on loan. A missing copy is recorded as found there first.")
 
-    @OptionGroup var catalogue: CatalogueOptions
-    @OptionGroup var copy: BarcodeArgument
+    @OptionGroup var copy: CopyOptions
     @Argument(help: "Where it is now, e.g. London/5F/Meeting room 5.12. A new location is added.")
     var location: String
-    @OptionGroup var note: NoteOption
 
     func run() throws {
-        let result = try catalogue.open(create: false).move(barcode: copy.barcode, to: location, note: note.note)
+        let result = try copy.open().move(barcode: copy.barcode, to: location, note: copy.note)
         Terminal.line(CirculationRendering.done("moved to \(result.location ?? location)", result))
     }
 }

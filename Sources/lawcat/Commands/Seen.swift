@@ -11,16 +11,14 @@ struct Seen: ParsableCommand {
             missing copy is recorded as found there first.
             """)
 
-    @OptionGroup var catalogue: CatalogueOptions
-    @OptionGroup var copy: BarcodeArgument
+    @OptionGroup var copy: CopyOptions
     @Option(help: ArgumentHelp("Where it was seen. A new location is added.", valueName: "location"))
     var at: String?
     @Option(help: ArgumentHelp("Who saw it (added to the people when new).", valueName: "name"))
     var by: String?
-    @OptionGroup var note: NoteOption
 
     func run() throws {
-        let result = try catalogue.open(create: false).seen(barcode: copy.barcode, at: at, by: by, note: note.note)
+        let result = try copy.open().seen(barcode: copy.barcode, at: at, by: by, note: copy.note)
         Terminal.line(CirculationRendering.done("seen at \(result.location ?? result.home)", result))
     }
 }

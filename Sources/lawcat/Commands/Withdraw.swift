@@ -7,13 +7,10 @@ struct Withdraw: ParsableCommand {
         commandName: "withdraw",
         abstract: "Withdraw a copy for good; its history stays (the same as `remove BARCODE`).")
 
-    @OptionGroup var catalogue: CatalogueOptions
-    @OptionGroup var copy: BarcodeArgument
-    @Option(help: "Why the copy is withdrawn.")
-    var note: String?
+    @OptionGroup var copy: CopyOptions
 
     func run() throws {
-        try catalogue.open(create: false).withdraw(barcode: copy.barcode, note: note)
+        try copy.open().withdraw(barcode: copy.barcode, note: copy.note)
         Terminal.line("\(copy.barcode.trimmingCharacters(in: .whitespaces)): withdrawn")
     }
 }

@@ -1,21 +1,17 @@
-// What every circulation command asks of its copy: the barcode, and a note
-// for the event log. One declaration, so the commands describe them alike.
+// What every command that changes one copy asks for: the catalogue, the
+// copy's barcode (checkout and checkin also take -, see their help) and a
+// note for the event log. One declaration, so that the
+// commands describe them alike.
 import ArgumentParser
+import Catalogue
 
-/// A copy's barcode, the first argument of every command that changes one copy.
-struct BarcodeArgument: ParsableArguments {
+/// `--db`, the copy's barcode (the first argument) and `--note`.
+struct CopyOptions: ParsableArguments {
+    @OptionGroup var catalogue: CatalogueOptions
     @Argument(help: "The copy's barcode.")
     var barcode: String
-}
-
-/// A barcode, or `-` to read one barcode a line from standard input (a scanner).
-struct ScannedBarcodeArgument: ParsableArguments {
-    @Argument(help: "The copy's barcode, or - to read barcodes from standard input.")
-    var barcode: String
-}
-
-/// `--note`, kept in the event beside what happened.
-struct NoteOption: ParsableArguments {
     @Option(help: "A note for the event log.")
     var note: String?
+
+    func open() throws -> CatalogueDatabase { try catalogue.open(create: false) }
 }

@@ -69,34 +69,24 @@ extension CatalogueDatabase {
     /// copy that is on the shelf is refused (there is nothing to check in).
     public func checkin(barcode: String, at place: String? = nil, note: String? = nil) throws -> CirculationResult {
         let now = nowStamp
-        let path = try place.map(LocationPath.normalise)
-        return try write { db in
-            let copy = try CopyRow.fetch(db, barcode: barcode)
-            var result = CirculationResult.blank
-            let placeID = try db.placeID(path, default: copy.homeID, into: &result)
+        return try change(barcode, at: place.map(LocationPath.normalise), else: \.homeID) { db, copy, placeID, result in
             if copy.status == .missing {
                 try db.recordFound(copy, at: now, placeID: placeID, into: &result)
                 // A missing copy that was not on loan has simply turned up.
-                if copy.borrowerID == nil { return try db.result(copy, base: result) }
+                if copy.borrowerID == nil { return }
             }
             try db.recordEvent(
                 copyID: copy.id, barcode: copy.barcode, kind: .returned, at: now, locationID: placeID, note: note)
-            return try db.result(copy, base: result)
         }
     }
 
     /// Records that a copy now sits at `place` (on loan or not).
     public func move(barcode: String, to place: String, note: String? = nil) throws -> CirculationResult {
         let now = nowStamp
-        let path = try LocationPath.normalise(place)
-        return try write { db in
-            let copy = try CopyRow.fetch(db, barcode: barcode)
-            var result = CirculationResult.blank
-            let placeID = try db.placeID(path, default: copy.homeID, into: &result)
+        return try change(barcode, at: LocationPath.normalise(place), else: \.homeID) { db, copy, placeID, result in
             if copy.status == .missing { try db.recordFound(copy, at: now, placeID: placeID, into: &result) }
             try db.recordEvent(
                 copyID: copy.id, barcode: copy.barcode, kind: .moved, at: now, locationID: placeID, note: note)
-            return try db.result(copy, base: result)
         }
     }
 
@@ -108,10 +98,7 @@ extension CatalogueDatabase {
         let now = nowStamp
         let path = try place.map(LocationPath.normalise)
         let name = try person.map(Self.personName)
-        return try write { db in
-            let copy = try CopyRow.fetch(db, barcode: barcode)
-            var result = CirculationResult.blank
-            let placeID = try db.placeID(path, default: copy.locationID ?? copy.homeID, into: &result)
+        return try change(barcode, at: path, else: { $0.locationID ?? $0.homeID }) { db, copy, placeID, result in
             var personID: Int64?
             if let name {
                 let seer = try db.personID(forName: name)
@@ -122,7 +109,6 @@ extension CatalogueDatabase {
             try db.recordEvent(
                 copyID: copy.id, barcode: copy.barcode, kind: .seen, at: now, locationID: placeID,
                 personID: personID, note: note)
-            return try db.result(copy, base: result)
         }
     }
 
@@ -139,13 +125,25 @@ extension CatalogueDatabase {
     /// Records that a missing copy turned up at `place` (its home unless given).
     public func found(barcode: String, at place: String? = nil, note: String? = nil) throws -> CirculationResult {
         let now = nowStamp
-        let path = try place.map(LocationPath.normalise)
-        return try write { db in
-            let copy = try CopyRow.fetch(db, barcode: barcode)
-            var result = CirculationResult.blank
-            let placeID = try db.placeID(path, default: copy.homeID, into: &result)
+        return try change(barcode, at: place.map(LocationPath.normalise), else: \.homeID) { db, copy, placeID, result in
             try db.recordEvent(
                 copyID: copy.id, barcode: copy.barcode, kind: .found, at: now, locationID: placeID, note: note)
+        }
+    }
+
+    /// One command on one copy that puts it somewhere, in one transaction:
+    /// reads the copy, finds or adds the location `path` (else the copy's
+    /// `fallback` place), lets `record` append the events, and answers with
+    /// the copy as it stands after.
+    private func change(
+        _ barcode: String, at path: String?, else fallback: (CopyRow) -> Int64,
+        _ record: (Database, CopyRow, _ placeID: Int64, inout CirculationResult) throws -> Void
+    ) throws -> CirculationResult {
+        try write { db in
+            let copy = try CopyRow.fetch(db, barcode: barcode)
+            var result = CirculationResult.blank
+            let placeID = try db.placeID(path, default: fallback(copy), into: &result)
+            try record(db, copy, placeID, &result)
             return try db.result(copy, base: result)
         }
     }

@@ -34,6 +34,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // bench/search.sh's in-process timer: a separate tool, not part of the shipping binary.
+        .executableTarget(
+            name: "lawcat-search-bench",
+            dependencies: ["Catalogue"],
+            path: "bench/SearchBench"
+        ),
         // What both test targets share: an independent CSV parser to judge lawcat's CSV by.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(

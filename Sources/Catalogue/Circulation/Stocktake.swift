@@ -7,11 +7,11 @@ public struct StocktakeCopy: Hashable, Sendable, Encodable, FetchableRecord {
     public var title: String
     public var home: String
     /// Where it is now (after the stocktake's own sightings).
-    public var location: String?
+    @Nullable public var location: String?
     /// Since when it has been there, or in its status.
-    public var since: String?
-    public var borrower: String?
-    public var due: String?
+    @Nullable public var since: String?
+    @Nullable public var borrower: String?
+    @Nullable public var due: String?
 
     public init(row: Row) {
         barcode = row["barcode"]
@@ -23,18 +23,6 @@ public struct StocktakeCopy: Hashable, Sendable, Encodable, FetchableRecord {
         due = row["due"]
     }
 
-    enum CodingKeys: String, CodingKey { case barcode, title, home, location, since, borrower, due }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(barcode, forKey: .barcode)
-        try c.encode(title, forKey: .title)
-        try c.encode(home, forKey: .home)
-        try c.encode(location, forKey: .location)
-        try c.encode(since, forKey: .since)
-        try c.encode(borrower, forKey: .borrower)
-        try c.encode(due, forKey: .due)
-    }
 
     static let selection = """
         SELECT c.id, c.barcode, b.title, home.path AS home, here.path AS location, c.since,
@@ -128,9 +116,7 @@ extension CatalogueDatabase {
         return try transaction(rollback: dryRun) { db in
             let here = try db.place(path)
             report.locationAdded = here.added
-            let under = Set(try Int64.fetchAll(
-                db, sql: "SELECT id FROM location l WHERE " + LocationPath.underSQL("l"),
-                arguments: StatementArguments(LocationPath.underArguments(path))))
+            let under = Set(try Int64.fetchAll(db, SQLRequest(literal: "SELECT id FROM location l WHERE \(LocationPath.under("l", path))")))
             var scannedIDs = Set<Int64>()
             var returnedIDs = Set<Int64>(), foundIDs = Set<Int64>()
             var scanned: [(id: Int64, withdrawn: Bool)] = []
@@ -147,17 +133,17 @@ extension CatalogueDatabase {
                 }
                 if copy.status == .missing {
                     try db.recordEvent(
-                        copyID: copy.id, barcode: copy.barcode, kind: "found", at: now, locationID: here.id, note: note)
+                        copyID: copy.id, barcode: copy.barcode, kind: .found, at: now, locationID: here.id, note: note)
                     foundIDs.insert(copy.id)
                 }
                 if copy.borrowerID != nil {
                     try db.recordEvent(
-                        copyID: copy.id, barcode: copy.barcode, kind: "returned", at: now, locationID: here.id,
+                        copyID: copy.id, barcode: copy.barcode, kind: .returned, at: now, locationID: here.id,
                         note: note)
                     returnedIDs.insert(copy.id)
                 }
                 try db.recordEvent(
-                    copyID: copy.id, barcode: copy.barcode, kind: "seen", at: now, locationID: here.id, note: note)
+                    copyID: copy.id, barcode: copy.barcode, kind: .seen, at: now, locationID: here.id, note: note)
                 scanned.append((copy.id, false))
             }
 
@@ -185,18 +171,18 @@ extension CatalogueDatabase {
             let homed = try Row.fetchCursor(
                 db,
                 sql: StocktakeCopy.selection + """
-                     WHERE c.home_id IN (SELECT value FROM json_each(?)) AND c.status <> 'withdrawn'
+                     WHERE c.home_id IN (SELECT value FROM json_each(?)) AND c.status <> ?
                      ORDER BY home.path, c.barcode
                     """,
-                arguments: [JSONList.encodeIDs(Array(under))])
+                arguments: [JSONList.encodeIDs(Array(under)), CopyStatus.withdrawn])
             while let row = try homed.next() {
                 let id: Int64 = row["id"]
                 guard !scannedIDs.contains(id) else { continue }
                 let copy = StocktakeCopy(row: row)
                 let locationID: Int64? = row["location_id"]
-                switch row["status"] as String {
-                case "on-loan": report.onLoan.append(copy)
-                case "missing": report.stillMissing.append(copy)
+                switch CopyStatus(rawValue: row["status"]) {
+                case .onLoan: report.onLoan.append(copy)
+                case .missing: report.stillMissing.append(copy)
                 default:
                     if let locationID, !under.contains(locationID) {
                         report.elsewhere.append(copy)
@@ -209,7 +195,7 @@ extension CatalogueDatabase {
             if markMissing {
                 for (id, barcode) in notSeen {
                     try db.recordEvent(
-                        copyID: id, barcode: barcode, kind: "missing", at: now,
+                        copyID: id, barcode: barcode, kind: .missing, at: now,
                         note: "not scanned in the " + note)
                 }
                 report.markedMissing = notSeen.count

@@ -120,7 +120,7 @@ struct MigrationTests {
         #expect(lent.map(\.borrower) == ["Jane Smith"])
         _ = try catalogue.checkin(barcode: "C2")
         _ = try catalogue.seen(barcode: "G1", at: "Leeds/1F")
-        let trail = try catalogue.history(barcode: "G1").events.map(\.kind)
+        let trail = try catalogue.history("G1").events.map(\.kind.rawValue)
         #expect(trail.suffix(2) == ["found", "seen"], "a sighting of a missing copy is found first: \(trail)")
         _ = try catalogue.addBook(BookFields(title: "Clerk and Lindsell on Torts"), copies: [NewCopy(barcode: "T1", location: "Leeds/1F")])
         #expect(try catalogue.whereabouts("T1").copies.map(\.status) == [.onShelf])

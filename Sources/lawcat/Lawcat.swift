@@ -1,3 +1,5 @@
+// The root command: lists the subcommands, and turns every error into one line
+// on stderr and a documented exit code.
 import ArgumentParser
 import Catalogue
 import Foundation

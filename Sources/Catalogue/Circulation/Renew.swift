@@ -43,7 +43,7 @@ extension CatalogueDatabase {
             result.previousDue = current
             // A copy not on loan has no open loan: the trigger refuses it in words.
             try db.recordEvent(
-                copyID: copy.id, barcode: copy.barcode, kind: "renewed", at: Timestamp.string(from: now),
+                copyID: copy.id, barcode: copy.barcode, kind: .renewed, at: Timestamp.string(from: now),
                 personID: copy.borrowerID, due: newDue ?? LocalDay.string(from: now), note: note)
             return try db.result(copy, base: result)
         }

@@ -7,11 +7,11 @@ public struct StocktakeCopy: Hashable, Sendable, Encodable, FetchableRecord {
     public var title: String
     public var home: String
     /// Where it is now (after the stocktake's own sightings).
-    public var location: String?
+    @Nullable public var location: String?
     /// Since when it has been there, or in its status.
-    public var since: String?
-    public var borrower: String?
-    public var due: String?
+    @Nullable public var since: String?
+    @Nullable public var borrower: String?
+    @Nullable public var due: String?
 
     public init(row: Row) {
         barcode = row["barcode"]
@@ -23,18 +23,6 @@ public struct StocktakeCopy: Hashable, Sendable, Encodable, FetchableRecord {
         due = row["due"]
     }
 
-    enum CodingKeys: String, CodingKey { case barcode, title, home, location, since, borrower, due }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(barcode, forKey: .barcode)
-        try c.encode(title, forKey: .title)
-        try c.encode(home, forKey: .home)
-        try c.encode(location, forKey: .location)
-        try c.encode(since, forKey: .since)
-        try c.encode(borrower, forKey: .borrower)
-        try c.encode(due, forKey: .due)
-    }
 
     static let selection = """
         SELECT c.id, c.barcode, b.title, home.path AS home, here.path AS location, c.since,
@@ -90,14 +78,11 @@ public struct StocktakeReport: Sendable, Encodable {
     public var duplicates: [DuplicateScan] = []
     /// How many not-seen copies were marked missing (`--mark-missing`).
     public var markedMissing: Int = 0
-    /// The location, when the stocktake added it to the catalogue (never now:
-    /// a stocktake names a known location; kept for the JSON's shape).
-    public var locationAdded: NewLocation?
     /// The stocktake's id, for `lawcat undo --stocktake ID` (0 for a dry run).
     public var id: Int64 = 0
     /// Why not-seen copies were not marked missing, when `--mark-missing` was
     /// given but the scan looked wrong (see `StocktakeSession.finish`).
-    public var markingRefused: String?
+    @Nullable public var markingRefused: String?
 
     enum CodingKeys: String, CodingKey {
         case id, location, at, dryRun = "dry_run", scanned, distinct, present, misplaced, notSeen = "not_seen"
@@ -205,9 +190,7 @@ extension CatalogueDatabase {
 extension Database {
     func beginStocktake(at place: String, now: String, dryRun: Bool) throws -> StocktakeSession {
         let path = try LocationPath.normalise(place)
-        let under = Set(try Int64.fetchAll(
-            self, sql: "SELECT id FROM location l WHERE " + LocationPath.underSQL("l"),
-            arguments: StatementArguments(LocationPath.underArguments(path))))
+        let under = Set(try Int64.fetchAll(self, SQLRequest(literal: "SELECT id FROM location l WHERE \(LocationPath.under("l", path))")))
         let used = try Bool.fetchOne(
             self,
             sql: """
@@ -257,20 +240,20 @@ extension Database {
         var previous: Int64?
         if copy.status == .missing {
             previous = try recordEvent(
-                copyID: copy.id, barcode: copy.barcode, kind: "found", at: now, locationID: session.locationID,
+                copyID: copy.id, barcode: copy.barcode, kind: .found, at: now, locationID: session.locationID,
                 note: session.note, stocktake: stocktake)
             session.foundIDs.insert(copy.id)
             scan.found = true
         }
         if copy.borrowerID != nil {
             previous = try recordEvent(
-                copyID: copy.id, barcode: copy.barcode, kind: "returned", at: now, locationID: session.locationID,
+                copyID: copy.id, barcode: copy.barcode, kind: .returned, at: now, locationID: session.locationID,
                 note: session.note, follows: previous, stocktake: stocktake)
             session.returnedIDs.insert(copy.id)
             scan.returned = true
         }
         try recordEvent(
-            copyID: copy.id, barcode: copy.barcode, kind: "seen", at: now, locationID: session.locationID,
+            copyID: copy.id, barcode: copy.barcode, kind: .seen, at: now, locationID: session.locationID,
             note: session.note, follows: previous, stocktake: stocktake)
         session.scanned.append((copy.id, false))
         if !session.under.contains(copy.homeID) {
@@ -322,18 +305,18 @@ extension Database {
         let homed = try Row.fetchCursor(
             self,
             sql: StocktakeCopy.selection + """
-                 WHERE c.home_id IN (SELECT value FROM json_each(?)) AND c.status <> 'withdrawn'
+                 WHERE c.home_id IN (SELECT value FROM json_each(?)) AND c.status <> ?
                  ORDER BY home.path, c.barcode
                 """,
-            arguments: [JSONList.encodeIDs(Array(session.under))])
+            arguments: [JSONList.encodeIDs(Array(session.under)), CopyStatus.withdrawn])
         while let row = try homed.next() {
             let id: Int64 = row["id"]
             guard !session.scannedIDs.contains(id) else { continue }
             let copy = StocktakeCopy(row: row)
             let locationID: Int64? = row["location_id"]
-            switch row["status"] as String {
-            case "on-loan": report.onLoan.append(copy)
-            case "missing": report.stillMissing.append(copy)
+            switch CopyStatus(rawValue: row["status"]) {
+            case .onLoan: report.onLoan.append(copy)
+            case .missing: report.stillMissing.append(copy)
             default:
                 if let locationID, !session.under.contains(locationID) {
                     report.elsewhere.append(copy)
@@ -353,7 +336,7 @@ extension Database {
             } else {
                 for (id, barcode) in notSeen {
                     try recordEvent(
-                        copyID: id, barcode: barcode, kind: "missing", at: now,
+                        copyID: id, barcode: barcode, kind: .missing, at: now,
                         note: "not scanned in the " + session.note, stocktake: session.dryRun ? nil : session.id)
                 }
                 report.markedMissing = notSeen.count

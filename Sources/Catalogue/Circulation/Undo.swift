@@ -30,7 +30,7 @@ public struct StocktakeUndoResult: Sendable {
 /// One event as the replay reads it.
 struct LoggedEvent {
     var id: Int64
-    var kind: String
+    var kind: EventKind
     var at: String
     var locationID: Int64?
     var personID: Int64?
@@ -40,7 +40,7 @@ struct LoggedEvent {
 
     init(row: Row) {
         id = row["id"]
-        kind = row["kind"]
+        kind = EventKind(rawValue: row["kind"]) ?? .added
         at = row["at"]
         locationID = row["location_id"]
         personID = row["person_id"]
@@ -57,7 +57,7 @@ extension CatalogueDatabase {
         return try write { db in
             let copy = try CopyRow.fetch(db, barcode: barcode)
             let events = try db.eventsInEffect(ofCopy: copy.id)
-            guard let last = events.last, last.kind != "added" else {
+            guard let last = events.last, last.kind != .added else {
                 throw CatalogueError.refused(
                     barcode: copy.barcode,
                     reason: "nothing to undo: nothing has happened to this copy since it was added"
@@ -93,7 +93,7 @@ extension CatalogueDatabase {
                 if let later = events[first...].first(where: { $0.stocktakeID != id }) {
                     throw CatalogueError.refused(
                         barcode: "stocktake \(id)",
-                        reason: "\(copy.barcode) has been \(later.kind) since it was scanned;"
+                        reason: "\(copy.barcode) has been \(later.kind.rawValue) since it was scanned;"
                             + " undo that first (`lawcat undo \(copy.barcode)`), then the stocktake")
                 }
                 plans.append((copy, Array(events[first...]), Array(events[..<first])))

@@ -187,9 +187,9 @@ extension Database {
             try cachedStatement(
                 sql: """
                     INSERT INTO event(copy_id, kind, at, location_id)
-                    SELECT id, 'added', ?, home_id FROM copy WHERE id BETWEEN ? AND ? ORDER BY id
+                    SELECT id, ?, ?, home_id FROM copy WHERE id BETWEEN ? AND ? ORDER BY id
                     """
-            ).execute(arguments: [now, ids.lowerBound, ids.upperBound])
+            ).execute(arguments: [EventKind.added, now, ids.lowerBound, ids.upperBound])
             return .commit
         }
     }

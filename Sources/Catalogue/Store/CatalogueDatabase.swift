@@ -190,20 +190,8 @@ public final class CatalogueDatabase: Sendable {
             n += 1
             target = path + ".v\(version).bak.\(n)"
         }
-        let temporary = target + ".partial-\(getpid())"
-        removeDatabaseFiles(temporary)
-        do {
-            let readOnly = Self.readOnlyConfiguration()
-            let source = try DatabaseQueue(path: path, configuration: readOnly)
-            let copy = try DatabaseQueue(path: temporary)
-            try source.backup(to: copy)
-            try source.close()
-            try copy.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
-            try copy.close()
-            try rename(temporary, to: target)
-        } catch {
-            removeDatabaseFiles(temporary)
-            throw error
-        }
+        let source = try DatabaseQueue(path: path, configuration: Self.readOnlyConfiguration())
+        defer { try? source.close() }
+        try copy(source, to: target)
     }
 }

@@ -24,6 +24,8 @@ public enum CatalogueError: Error, Equatable, Sendable {
     case invalidField(field: String, value: String, reason: String)
     case barcodeTaken(barcode: String, title: String)
     case bookHasCopies(id: Int64, copies: Int)
+    /// A command about one copy was given a book with none, or several.
+    case notOneCopy(bookID: Int64, barcodes: [String])
     case nothingToChange
 
     // Files
@@ -83,6 +85,11 @@ public enum CatalogueError: Error, Equatable, Sendable {
             return "barcode \(barcode) already belongs to '\(title.prefix(80))'; use another barcode"
         case .bookHasCopies(let id, let copies):
             return "book \(id) still has \(copies) \(copies == 1 ? "copy" : "copies") (withdrawn ones count: their history stays), so it cannot be deleted; to take a copy off the shelves, use `lawcat remove BARCODE`"
+        case .notOneCopy(let id, let barcodes) where barcodes.isEmpty:
+            return "book \(id) has no copies; add one with `lawcat edit \(id) --copy BARCODE --at LOCATION`"
+        case .notOneCopy(let id, let barcodes):
+            let shown = barcodes.prefix(10).joined(separator: ", ") + (barcodes.count > 10 ? ", …" : "")
+            return "book \(id) has \(barcodes.count) copies (\(shown)); give one copy's barcode"
         case .nothingToChange:
             return "nothing to change; give at least one option such as --title or --author"
         case .fileNotFound(let path):
@@ -117,7 +124,7 @@ public enum CatalogueError: Error, Equatable, Sendable {
         switch self {
         case .noCatalogue, .notACatalogue, .newerCatalogue, .upgradeRefused, .cannotOpen, .cannotWrite, .busy:
             return 74
-        case .invalidField, .nothingToChange:
+        case .invalidField, .nothingToChange, .notOneCopy:
             return 64
         case .unexpected:
             return 70

@@ -41,7 +41,7 @@ struct Undo: ParsableCommand {
     }
 
     static func line(_ result: UndoResult) -> String {
-        let what = result.undone.map { "\($0.kind) of \(CirculationRendering.time($0.at))" }.joined(separator: " and ")
+        let what = result.undone.map { "\($0.kind.rawValue) of \(CirculationRendering.time($0.at))" }.joined(separator: " and ")
         var now = "now \(result.copy.status.rawValue)"
         if let borrower = result.copy.borrower { now += " to \(borrower)" }
         if let place = result.copy.location {

@@ -1,3 +1,5 @@
+// How circulation answers look on a terminal: a copy's whereabouts in one
+// sentence, trails of events, lists of copies, and what a command did.
 import Catalogue
 import Foundation
 
@@ -72,17 +74,17 @@ enum CirculationRendering {
 
     /// One event, as a line of a trail or history. `kinds` names the kinds of
     /// the other events shown, so that an undo can say what it undid.
-    static func event(_ event: CopyEvent, kinds: [Int64: String] = [:]) -> [String] {
-        var what = event.kind
-        if event.kind == "undone" {
-            let undid = event.undoes.map { kinds[$0] ?? "an earlier event" }
+    static func event(_ event: CopyEvent, kinds: [Int64: EventKind] = [:]) -> [String] {
+        var what = event.kind.rawValue
+        if event.kind == .undone {
+            let undid = event.undoes.map { kinds[$0]?.rawValue ?? "an earlier event" }
             what = "undid " + (undid.isEmpty ? "an earlier event" : undid.joined(separator: " and "))
         } else {
-            if let person = event.person { what += event.kind == "checked-out" ? " to \(person)" : " by \(person)" }
+            if let person = event.person { what += event.kind == .checkedOut ? " to \(person)" : " by \(person)" }
             if let due = event.due { what += ", due \(due)" }
         }
         if event.undoneBy != nil { what += " (undone)" }
-        return [time(event.at), what, event.kind == "undone" ? "" : event.location ?? "", event.note ?? ""]
+        return [time(event.at), what, event.kind == .undone ? "" : event.location ?? "", event.note ?? ""]
     }
 
     static func trail(_ events: [CopyEvent], indent: String = "") -> String {
@@ -98,7 +100,7 @@ enum CirculationRendering {
     /// A list of copies: barcode, status, where, who, due, title.
     static func copies(_ copies: [Whereabouts], overdue: Bool = false) -> String {
         var table = Table("BARCODE", "STATUS", "WHERE", "BORROWER", "SINCE", "DUE", "TITLE")
-        table.styles[1] = BookRendering.statusStyle
+        table.styles[1] = BookRendering.statusCellStyle
         for copy in copies {
             var due = copy.due ?? ""
             if let days = copy.overdueDays, days > 0 { due += " (+\(days)d)" }
@@ -111,6 +113,14 @@ enum CirculationRendering {
                 time(copy.since), due, copy.title.truncated(to: 50))
         }
         return table.render()
+    }
+
+    /// What `checkout` did: to whom, until when, and where the copy went.
+    static func checkedOut(_ result: CirculationResult, to person: String) -> String {
+        var verb = "checked out to \(result.borrower ?? person)"
+        verb += result.due.map { ", due \($0)" } ?? ", no due date"
+        if let place = result.location { verb += ", at \(place)" }
+        return verb
     }
 
     /// What a circulation command did, in one line, and notes on stderr for

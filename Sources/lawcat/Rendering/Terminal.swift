@@ -1,3 +1,4 @@
+// Where output goes (stdout, stderr), whether it may be coloured, and JSON.
 import Foundation
 
 /// Where output goes, and whether it may be coloured.

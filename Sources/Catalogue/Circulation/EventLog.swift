@@ -1,14 +1,48 @@
+// The event log: the one way anything happens to a copy. A copy's state is
+// read once at the start of a command (`CopyRow`), each change is one event
+// appended (`recordEvent`), and the triggers on `event` refuse what the
+// copy's state forbids and move its state on; their refusals are turned into
+// sentences here. Commands that record several events run them in one
+// transaction (`transaction(rollback:)`, which a dry run rolls back).
 import GRDB
 
-extension CatalogueDatabase {
-    /// Withdraws a copy: it leaves the shelves for good, and keeps its history.
-    /// This is the one code path behind `remove BARCODE` and `withdraw BARCODE`.
-    public func withdraw(barcode: String, note: String? = nil) throws {
-        let now = nowStamp
-        try write { db in
-            let copyID = try db.copyID(forBarcode: barcode)
-            try db.recordEvent(copyID: copyID, barcode: barcode, kind: "withdrawn", at: now, note: note)
-        }
+/// A copy's state as stored, read at the start of a command.
+struct CopyRow {
+    var id: Int64
+    var barcode: String
+    var title: String
+    var status: CopyStatus
+    var homeID: Int64
+    var locationID: Int64?
+    var borrowerID: Int64?
+
+    private static let selection = """
+        SELECT c.id, c.barcode, b.title, c.status, c.home_id, c.location_id, c.borrower_id
+        FROM copy c JOIN book b ON b.id = c.book_id
+        """
+
+    /// The copy with `barcode`, typed in any case.
+    static func fetch(_ db: Database, barcode: String) throws -> CopyRow {
+        let barcode = barcode.trimmed
+        guard let row = try Row.fetchOne(
+            db.cachedStatement(sql: selection + " WHERE c.barcode = ? COLLATE NOCASE"), arguments: [barcode])
+        else { throw CatalogueError.copyNotFound(barcode: barcode) }
+        return CopyRow(row: row)
+    }
+
+    /// The copies matching `condition` (on `c`, the copy), in barcode order.
+    static func fetchAll(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [CopyRow] {
+        try Row.fetchAll(db, sql: selection + " WHERE \(condition) ORDER BY c.barcode", arguments: arguments)
+            .map(CopyRow.init)
+    }
+}
+
+extension CopyRow {
+    init(row: Row) {
+        self.init(
+            id: row["id"], barcode: row["barcode"], title: row["title"],
+            status: CopyStatus(rawValue: row["status"]) ?? .onShelf, homeID: row["home_id"],
+            locationID: row["location_id"], borrowerID: row["borrower_id"])
     }
 }
 
@@ -28,7 +62,7 @@ extension Database {
     /// one copy, undone together); `stocktake` the stocktake recording it.
     @discardableResult
     func recordEvent(
-        copyID: Int64, barcode: String, kind: String, at: String, locationID: Int64? = nil,
+        copyID: Int64, barcode: String, kind: EventKind, at: String, locationID: Int64? = nil,
         personID: Int64? = nil, due: String? = nil, note: String? = nil, follows: Int64? = nil,
         stocktake: Int64? = nil
     ) throws -> Int64 {
@@ -77,20 +111,21 @@ enum Refusal: String {
             db,
             sql: "SELECT c.status, p.name AS borrower FROM copy c LEFT JOIN person p ON p.id = c.borrower_id WHERE c.id = ?",
             arguments: [copyID])
-        let status: String = row?["status"] ?? ""
+        let status = (row?["status"] as String?).flatMap(CopyStatus.init(rawValue:))
         let borrower: String = row?["borrower"] ?? "someone"
+        // SQLite runs the newest BEFORE trigger first, so a withdrawn copy can
+        // trip another refusal before `lawcat:withdrawn`: the status decides.
+        let refusal = status == .withdrawn ? .withdrawn : self
         let reason: String
-        switch self {
-        case .withdrawn, _ where status == "withdrawn":
-            // SQLite runs the newest BEFORE trigger first, so a withdrawn copy can
-            // trip another refusal before `lawcat:withdrawn`: the status decides.
+        switch refusal {
+        case .withdrawn:
             reason = "this copy has been withdrawn; nothing more can happen to it"
-        case .notOnShelf where status == "on-loan":
+        case .notOnShelf where status == .onLoan:
             reason = "already on loan to \(borrower); check it in first with `lawcat checkin \(barcode)`"
-        case .notOnShelf where status == "missing", .missing:
+        case .notOnShelf where status == .missing, .missing:
             reason = "this copy is missing; record where it turned up with `lawcat found \(barcode)` first"
         case .notOnShelf:
-            reason = "this copy is \(status), not on the shelf"
+            reason = "this copy is \(status?.rawValue ?? "unknown"), not on the shelf"
         case .notOnLoan:
             reason = "this copy is not on loan, so there is nothing to check in"
         case .alreadyMissing:
@@ -99,7 +134,7 @@ enum Refusal: String {
             reason = "this copy is not missing; use `lawcat seen` to record a sighting"
         case .onLoan:
             reason = "on loan to \(borrower); check it in before withdrawing it"
-        case .nothingToRenew where status == "missing":
+        case .nothingToRenew where status == .missing:
             reason = "this copy is missing; record where it turned up with `lawcat found \(barcode)` first"
         case .nothingToRenew:
             reason = "this copy is not on loan, so there is no loan to renew"
@@ -107,5 +142,23 @@ enum Refusal: String {
             reason = "that event cannot be undone"
         }
         return .refused(barcode: barcode, reason: reason)
+    }
+}
+
+extension CatalogueDatabase {
+    /// Runs `body` in one IMMEDIATE transaction, rolled back at the end when `rollback`.
+    func transaction<T>(rollback: Bool, _ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return rollback ? .rollback : .commit
+                }
+                return result!
+            }
+        } catch {
+            throw CatalogueError.wrap(error, path: path)
+        }
     }
 }

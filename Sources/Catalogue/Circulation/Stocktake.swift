@@ -131,6 +131,8 @@ public struct StocktakeSession: Sendable {
     var note: String { "stocktake of \(location) at \(at)" }
     var order: [String] = []
     var times: [String: Int] = [:]
+    /// Each barcode as first scanned, by its lower-case spelling: barcodes ignore case.
+    var firstSpelling: [String: String] = [:]
     var unknown: [String] = []
     var scanned: [(id: Int64, withdrawn: Bool)] = []
     var scannedIDs = Set<Int64>()
@@ -212,24 +214,24 @@ extension Database {
     /// on loan checked in first, the three recorded together (undone together).
     func scan(_ line: String, in session: inout StocktakeSession, at now: String) throws -> StocktakeScan {
         let barcode = line.trimmed
+        // Repeats are counted under the first spelling scanned.
+        let key = session.firstSpelling[barcode.lowercased(), default: barcode]
+        let repeated = session.times[key] != nil
+        session.times[key, default: 0] += 1
+        if !repeated {
+            session.firstSpelling[barcode.lowercased()] = key
+            session.order.append(key)
+        }
         let copy: CopyRow
         do { copy = try CopyRow.fetch(self, barcode: barcode) } catch CatalogueError.copyNotFound {
-            if session.times[barcode] == nil {
-                session.order.append(barcode)
-                session.unknown.append(barcode)
-            }
-            session.times[barcode, default: 0] += 1
+            if !repeated { session.unknown.append(key) }
             return StocktakeScan(barcode: barcode, outcome: .unknown)
         }
-        // Repeats are counted under the first spelling scanned.
-        let key = session.order.first { $0.caseInsensitiveCompare(copy.barcode) == .orderedSame } ?? barcode
-        session.times[key, default: 0] += 1
         var scan = StocktakeScan(barcode: copy.barcode, title: copy.title, outcome: .present)
-        if session.times[key]! > 1 {
+        if repeated {
             scan.outcome = .repeated
             return scan
         }
-        session.order.append(key)
         session.scannedIDs.insert(copy.id)
         if copy.status == .withdrawn {
             session.scanned.append((copy.id, true))

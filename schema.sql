@@ -143,7 +143,7 @@ CREATE TRIGGER search_pending_after_update AFTER UPDATE OF title, authors, subje
 END;
 
 
--- Copies -------------------------------------------------------- [v1, v5] --
+-- Copies ---------------------------------------------------- [v1, v5, v6] --
 
 -- A physical volume. home is where it belongs; the columns after it are its
 -- current state, derived from its events by the triggers on `event` (and
@@ -175,9 +175,12 @@ CREATE INDEX copy_by_home ON copy(home_id);
 CREATE INDEX copy_by_location ON copy(location_id) WHERE location_id IS NOT NULL;
 CREATE INDEX copy_by_status ON copy(status) WHERE status <> 'on-shelf';
 CREATE INDEX copy_by_borrower ON copy(borrower_id) WHERE borrower_id IS NOT NULL;
+-- Barcodes ignore case: one copy per barcode however it is typed (a scanner
+-- in caps lock, a librarian in lower case); stored as given. [v6]
+CREATE UNIQUE INDEX copy_by_barcode_any_case ON copy(barcode COLLATE NOCASE);
 
 
--- The event log ----------------------------------------------------- [v1] --
+-- The event log ------------------------------------------------- [v1, v6] --
 
 -- Everything that ever happened to a copy. Append-only: the triggers below
 -- refuse UPDATE and DELETE. `at` is UTC ISO 8601 with milliseconds.
@@ -186,7 +189,8 @@ CREATE TABLE event (
   copy_id INTEGER NOT NULL REFERENCES copy(id),
   kind TEXT NOT NULL
     CONSTRAINT event_kind_is_known CHECK (
-      kind IN ('added', 'checked-out', 'returned', 'moved', 'seen', 'missing', 'found', 'withdrawn')
+      kind IN ('added', 'checked-out', 'returned', 'moved', 'seen', 'missing', 'found', 'withdrawn',
+               'renewed', 'undone', 'rehomed', 'merged', 'reminded')
     ),
   at TEXT NOT NULL
     CONSTRAINT event_at_is_utc CHECK (
@@ -196,17 +200,50 @@ CREATE TABLE event (
   person_id INTEGER REFERENCES person(id),
   due TEXT CONSTRAINT event_due_is_a_date CHECK (due IS NULL OR date(due) IS due),
   note TEXT,
+  -- The stocktake that recorded this event, if one did.
+  stocktake_id INTEGER REFERENCES stocktake(id),
+  -- The event this one was recorded with, by one command on one copy (a
+  -- find before a return, say): an undo undoes them together.
+  follows_id INTEGER REFERENCES event(id),
+  -- An 'undone' event puts the copy back as it was: its place, person and
+  -- due are the copy's again, and these four are the rest of its state.
+  restores_status TEXT,
+  restores_since TEXT,
+  restores_seen_id INTEGER REFERENCES event(id),
+  restores_home_id INTEGER REFERENCES location(id),
   CONSTRAINT event_place_is_required CHECK (
-    kind NOT IN ('added', 'returned', 'moved', 'seen') OR location_id IS NOT NULL
+    kind NOT IN ('added', 'returned', 'moved', 'seen', 'rehomed') OR location_id IS NOT NULL
   ),
-  CONSTRAINT event_borrower_is_required CHECK (kind <> 'checked-out' OR person_id IS NOT NULL)
+  CONSTRAINT event_borrower_is_required CHECK (kind <> 'checked-out' OR person_id IS NOT NULL),
+  CONSTRAINT event_renewal_has_due CHECK (kind <> 'renewed' OR due IS NOT NULL),
+  CONSTRAINT event_undo_restores_a_state CHECK (
+    (kind = 'undone') = (restores_status IS NOT NULL)
+    AND (kind = 'undone') = (restores_home_id IS NOT NULL)
+    AND (kind = 'undone' OR (restores_since IS NULL AND restores_seen_id IS NULL))
+    AND (restores_status IS NULL OR restores_status IN ('on-shelf', 'on-loan', 'missing', 'withdrawn'))
+  )
 );
 CREATE INDEX event_by_copy ON event(copy_id, id);
 CREATE INDEX event_by_person ON event(person_id) WHERE person_id IS NOT NULL;
+CREATE INDEX event_by_stocktake ON event(stocktake_id) WHERE stocktake_id IS NOT NULL;
 CREATE TRIGGER event_is_append_only_update BEFORE UPDATE ON event BEGIN
   SELECT RAISE(ABORT, 'lawcat: the event log is append-only');
 END;
 CREATE TRIGGER event_is_append_only_delete BEFORE DELETE ON event BEGIN
+  SELECT RAISE(ABORT, 'lawcat: the event log is append-only');
+END;
+
+-- Each undone event, and the 'undone' event that undid it. An event is
+-- undone at most once, and the log itself never changes: undoing is an
+-- event of its own. [v6]
+CREATE TABLE event_undone (
+  event_id INTEGER PRIMARY KEY REFERENCES event(id),
+  undone_by_id INTEGER NOT NULL REFERENCES event(id)
+);
+CREATE TRIGGER event_undone_is_append_only_update BEFORE UPDATE ON event_undone BEGIN
+  SELECT RAISE(ABORT, 'lawcat: the event log is append-only');
+END;
+CREATE TRIGGER event_undone_is_append_only_delete BEFORE DELETE ON event_undone BEGIN
   SELECT RAISE(ABORT, 'lawcat: the event log is append-only');
 END;
 
@@ -222,8 +259,19 @@ CREATE TABLE loan (
 CREATE UNIQUE INDEX loan_one_open_per_copy ON loan(copy_id) WHERE return_event_id IS NULL;
 CREATE INDEX loan_by_person ON loan(person_id);
 
+-- A stocktake of one location: the events it records carry its id, so that
+-- its report can be made again and the whole of it undone. `finished` stays
+-- NULL for a stocktake that was interrupted (its sightings are kept: they
+-- are true; nothing was marked missing). [v6]
+CREATE TABLE stocktake (
+  id INTEGER PRIMARY KEY,
+  location_id INTEGER NOT NULL REFERENCES location(id),
+  started TEXT NOT NULL,
+  finished TEXT
+);
 
--- Rules on events: refusals ------------------------------------- [v1, v4] --
+
+-- Rules on events: refusals --------------------------------- [v1, v4, v6] --
 
 -- What a copy's state forbids, checked before the event is stored.
 -- In SQLite 3.40, `x IN (a, b, c)` with three or more constants in a
@@ -234,7 +282,7 @@ CREATE INDEX loan_by_person ON loan(person_id);
 -- migrations make them, so a return of a missing copy is refused as missing,
 -- not as not on loan.
 CREATE TRIGGER event_refused_when_withdrawn BEFORE INSERT ON event
-WHEN (SELECT status FROM copy WHERE id = new.copy_id) = 'withdrawn' BEGIN
+WHEN new.kind <> 'undone' AND (SELECT status FROM copy WHERE id = new.copy_id) = 'withdrawn' BEGIN
   SELECT RAISE(ABORT, 'lawcat:withdrawn');
 END;
 CREATE TRIGGER event_checkout_refused BEFORE INSERT ON event
@@ -244,6 +292,11 @@ END;
 CREATE TRIGGER event_return_refused BEFORE INSERT ON event
 WHEN new.kind = 'returned' AND (SELECT borrower_id FROM copy WHERE id = new.copy_id) IS NULL BEGIN
   SELECT RAISE(ABORT, 'lawcat:not-on-loan');
+END;
+-- A renewal needs a loan to extend. [v6]
+CREATE TRIGGER event_renewal_refused BEFORE INSERT ON event
+WHEN new.kind = 'renewed' AND (SELECT status FROM copy WHERE id = new.copy_id) <> 'on-loan' BEGIN
+  SELECT RAISE(ABORT, 'lawcat:nothing-to-renew');
 END;
 CREATE TRIGGER event_missing_refused BEFORE INSERT ON event
 WHEN new.kind = 'missing' AND (SELECT status FROM copy WHERE id = new.copy_id) = 'missing' BEGIN
@@ -268,7 +321,7 @@ WHEN (new.kind = 'returned' OR new.kind = 'moved' OR new.kind = 'seen')
 END;
 
 
--- Rules on events: effects -------------------------------------- [v1, v5] --
+-- Rules on events: effects ---------------------------------- [v1, v5, v6] --
 
 -- Each event moves its copy's current state on.
 -- An `added` event places its new copy and makes it the last sighting, and
@@ -321,4 +374,38 @@ CREATE TRIGGER event_marks_missing AFTER INSERT ON event WHEN new.kind = 'missin
 END;
 CREATE TRIGGER event_marks_withdrawn AFTER INSERT ON event WHEN new.kind = 'withdrawn' BEGIN
   UPDATE copy SET status = 'withdrawn', since = new.at WHERE id = new.copy_id;
+END;
+-- A renewal moves the due date and nothing else: it is no sighting. [v6]
+CREATE TRIGGER event_renews_loan AFTER INSERT ON event WHEN new.kind = 'renewed' BEGIN
+  UPDATE copy SET due = new.due WHERE id = new.copy_id;
+END;
+-- A new home: where the copy belongs from now on (it stays where it is). [v6]
+CREATE TRIGGER event_rehomes_copy AFTER INSERT ON event WHEN new.kind = 'rehomed' BEGIN
+  UPDATE copy SET home_id = new.location_id WHERE id = new.copy_id;
+END;
+-- An undo puts the copy's state back as it was before the undone events: the
+-- library works that state out by replaying the log without them (the same
+-- replay `lawcat check` makes), and the event carries it. [v6]
+CREATE TRIGGER event_restores_copy AFTER INSERT ON event WHEN new.kind = 'undone' BEGIN
+  UPDATE copy SET
+    status = new.restores_status, location_id = new.location_id, borrower_id = new.person_id,
+    due = new.due, since = new.restores_since, last_seen_event_id = new.restores_seen_id,
+    home_id = new.restores_home_id
+  WHERE id = new.copy_id;
+END;
+-- Only a copy's own events may be undone, by an 'undone' event, and never
+-- its 'added' event, an undo or a merge (the other record is gone); an
+-- undone checkout never was a loan, and an undone return leaves the loan
+-- open. [v6]
+CREATE TRIGGER event_undone_refused BEFORE INSERT ON event_undone
+WHEN (SELECT kind FROM event WHERE id = new.undone_by_id) IS NOT 'undone'
+  OR (SELECT kind FROM event WHERE id = new.event_id) = 'added'
+  OR (SELECT kind FROM event WHERE id = new.event_id) = 'undone'
+  OR (SELECT kind FROM event WHERE id = new.event_id) = 'merged'
+  OR (SELECT copy_id FROM event WHERE id = new.event_id) IS NOT (SELECT copy_id FROM event WHERE id = new.undone_by_id) BEGIN
+  SELECT RAISE(ABORT, 'lawcat:cannot-undo');
+END;
+CREATE TRIGGER event_undone_mends_loans AFTER INSERT ON event_undone BEGIN
+  DELETE FROM loan WHERE out_event_id = new.event_id;
+  UPDATE loan SET return_event_id = NULL WHERE return_event_id = new.event_id;
 END;

@@ -202,8 +202,9 @@ struct CirculationTests {
     func stocktakeDryRun() throws {
         let db = try circulationCatalogue(TestClock("2026-11-26T09:30:00Z"))
         let before = try db.history("C1").events
-        let report = try db.stocktake(at: "London/Library/Bay 1", scanned: [], dryRun: true, markMissing: true)
-        #expect(report.notSeen.map(\.barcode) == ["C1"])
+        let report = try db.stocktake(at: "London/Library", scanned: ["C1"], dryRun: true, markMissing: true)
+        #expect(report.notSeen.map(\.barcode) == ["C2"])
+        #expect(report.id == 0)
         #expect(report.markedMissing == 1)
         #expect(try db.history("C1").events == before)
     }

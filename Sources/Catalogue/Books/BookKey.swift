@@ -37,7 +37,7 @@ extension Database {
         let key = key.trimmed
         guard !key.isEmpty else { return nil }
         if let copy = try Row.fetchOne(
-            cachedStatement(sql: "SELECT book_id, barcode FROM copy WHERE barcode = ?"), arguments: [key])
+            cachedStatement(sql: "SELECT book_id, barcode FROM copy WHERE barcode = ? COLLATE NOCASE"), arguments: [key])
         {
             return BookKey(bookID: copy["book_id"], barcode: copy["barcode"], kind: .barcode)
         }

@@ -186,7 +186,7 @@ extension Database {
                 .execute(arguments: [bookID, barcode, homeID])
         } catch let error as DatabaseError where error.isUniqueViolation {
             let title = try String.fetchOne(
-                self, sql: "SELECT b.title FROM copy c JOIN book b ON b.id = c.book_id WHERE c.barcode = ?",
+                self, sql: "SELECT b.title FROM copy c JOIN book b ON b.id = c.book_id WHERE c.barcode = ? COLLATE NOCASE",
                 arguments: [barcode]) ?? "another book"
             throw CatalogueError.barcodeTaken(barcode: barcode, title: title)
         } catch {

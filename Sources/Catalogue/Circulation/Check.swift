@@ -82,11 +82,12 @@ extension Database {
         while let row = try loans.next() { openLoans[row["copy_id"]] = (row["person_id"], row["out_event_id"]) }
 
         let events = try Row.fetchCursor(
-            self, sql: "SELECT id, copy_id, kind, at, location_id, person_id, due FROM event ORDER BY copy_id, id")
+            self, sql: "SELECT id, copy_id, kind, at, location_id, person_id, due FROM event e WHERE "
+                + Self.eventIsInEffect + " ORDER BY copy_id, id")
         var pending = try events.next().map { $0.copy() }
         let copies = try Row.fetchCursor(
             self,
-            sql: "SELECT id, barcode, status, location_id, borrower_id, due, since, last_seen_event_id FROM copy ORDER BY id")
+            sql: "SELECT id, barcode, status, location_id, borrower_id, due, since, last_seen_event_id, home_id FROM copy ORDER BY id")
         while let row = try copies.next() {
             report.copiesChecked += 1
             let id: Int64 = row["id"]
@@ -116,6 +117,7 @@ extension Database {
             compare("due", row["due"] as String?, expected.due)
             compare("since", row["since"] as String?, expected.since)
             compare("last sighting", row["last_seen_event_id"] as Int64?, expected.lastSeenEventID)
+            compare("home", row["home_id"] as Int64?, expected.homeID)
             let open = openLoans[id]
             compare("open loan's borrower", open?.person, expected.openLoan?.person)
             compare("open loan's checkout event", open?.out, expected.openLoan?.out)
@@ -126,6 +128,12 @@ extension Database {
     }
 }
 
+extension Database {
+    /// The events that make a copy's state (`e` the event): all but the undos
+    /// and what they undid. An undo puts the copy back as these alone make it.
+    static let eventIsInEffect = "e.kind <> 'undone' AND NOT EXISTS (SELECT 1 FROM event_undone u WHERE u.event_id = e.id)"
+}
+
 /// A copy's state as its events make it: the triggers in schema.sql, in Swift.
 struct ReplayedCopy {
     var status: CopyStatus?
@@ -134,6 +142,8 @@ struct ReplayedCopy {
     var due: String?
     var since: String?
     var lastSeenEventID: Int64?
+    /// Where it belongs: where its `added` event placed it, or its latest new home.
+    var homeID: Int64?
     var openLoan: (person: Int64, out: Int64)?
 
     mutating func apply(id: Int64, kind: EventKind, at: String, locationID newPlace: Int64?, personID: Int64?, due newDue: String?) {
@@ -166,12 +176,21 @@ struct ReplayedCopy {
                 since = at
             }
             lastSeenEventID = id
+            if kind == .added { homeID = newPlace }
         case .missing:
             status = .missing
             since = at
         case .withdrawn:
             status = .withdrawn
             since = at
+        case .renewed:
+            due = newDue
+        case .rehomed:
+            homeID = newPlace
+        case .undone, .merged, .reminded:
+            // An undo is never replayed (the undone events are left out
+            // instead); a merge and a reminder change nothing of the copy's state.
+            break
         }
     }
 }

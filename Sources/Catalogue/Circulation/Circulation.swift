@@ -34,6 +34,8 @@ public struct CirculationResult: Hashable, Sendable {
     public var personAdded: String?
     /// A location this command added to the catalogue.
     public var locationAdded: NewLocation?
+    /// A renewal's due date before it (nil when the loan had none).
+    public var previousDue: String?
 }
 
 extension CatalogueDatabase {
@@ -70,13 +72,15 @@ extension CatalogueDatabase {
     public func checkin(barcode: String, at place: String? = nil, note: String? = nil) throws -> CirculationResult {
         let now = nowStamp
         return try change(barcode, at: place.map(LocationPath.normalise), else: \.homeID) { db, copy, placeID, result in
+            var found: Int64?
             if copy.status == .missing {
-                try db.recordFound(copy, at: now, placeID: placeID, into: &result)
+                found = try db.recordFound(copy, at: now, placeID: placeID, into: &result)
                 // A missing copy that was not on loan has simply turned up.
                 if copy.borrowerID == nil { return }
             }
             try db.recordEvent(
-                copyID: copy.id, barcode: copy.barcode, kind: .returned, at: now, locationID: placeID, note: note)
+                copyID: copy.id, barcode: copy.barcode, kind: .returned, at: now, locationID: placeID, note: note,
+                follows: found)
         }
     }
 
@@ -84,9 +88,10 @@ extension CatalogueDatabase {
     public func move(barcode: String, to place: String, note: String? = nil) throws -> CirculationResult {
         let now = nowStamp
         return try change(barcode, at: LocationPath.normalise(place), else: \.homeID) { db, copy, placeID, result in
-            if copy.status == .missing { try db.recordFound(copy, at: now, placeID: placeID, into: &result) }
+            let found = copy.status == .missing ? try db.recordFound(copy, at: now, placeID: placeID, into: &result) : nil
             try db.recordEvent(
-                copyID: copy.id, barcode: copy.barcode, kind: .moved, at: now, locationID: placeID, note: note)
+                copyID: copy.id, barcode: copy.barcode, kind: .moved, at: now, locationID: placeID, note: note,
+                follows: found)
         }
     }
 
@@ -105,10 +110,10 @@ extension CatalogueDatabase {
                 personID = seer.id
                 if seer.added { result.personAdded = name }
             }
-            if copy.status == .missing { try db.recordFound(copy, at: now, placeID: placeID, into: &result) }
+            let found = copy.status == .missing ? try db.recordFound(copy, at: now, placeID: placeID, into: &result) : nil
             try db.recordEvent(
                 copyID: copy.id, barcode: copy.barcode, kind: .seen, at: now, locationID: placeID,
-                personID: personID, note: note)
+                personID: personID, note: note, follows: found)
         }
     }
 
@@ -191,9 +196,13 @@ extension CirculationResult {
 
 extension Database {
     /// Ends a copy's missing state: any sighting of a missing copy is first a find.
-    func recordFound(_ copy: CopyRow, at now: String, placeID: Int64, into result: inout CirculationResult) throws {
-        try recordEvent(copyID: copy.id, barcode: copy.barcode, kind: .found, at: now, locationID: placeID)
+    /// Returns the find's event id: the sighting is recorded with it.
+    @discardableResult
+    func recordFound(_ copy: CopyRow, at now: String, placeID: Int64, into result: inout CirculationResult) throws
+        -> Int64
+    {
         result.wasMissing = true
+        return try recordEvent(copyID: copy.id, barcode: copy.barcode, kind: .found, at: now, locationID: placeID)
     }
 
     /// The copy's state after the command, on top of what the command noted.

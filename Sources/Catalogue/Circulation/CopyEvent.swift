@@ -11,6 +11,14 @@ public struct CopyEvent: Hashable, Sendable, Encodable, FetchableRecord {
     @Nullable public var person: String?
     @Nullable public var due: String?
     @Nullable public var note: String?
+    /// The id of the `undone` event that undid this one, if one did.
+    @Nullable public var undoneBy: Int64?
+    /// For an `undone` event: the ids of the events it undid (else empty).
+    public var undoes: [Int64]
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, at, location, person, due, note, undoneBy = "undone_by", undoes
+    }
 
     public init(row: Row) throws {
         id = row["id"]
@@ -20,12 +28,17 @@ public struct CopyEvent: Hashable, Sendable, Encodable, FetchableRecord {
         person = row["person"]
         due = row["due"]
         note = row["note"]
+        undoneBy = row["undone_by"]
+        undoes = ((row["undoes"] as String?) ?? "").split(separator: ",").compactMap { Int64($0) }
     }
 
 
     /// The columns and joins that make a `CopyEvent` from the `event` table aliased `e`.
     static let selection = """
-        SELECT e.id, e.kind, e.at, l.path AS location, p.name AS person, e.due, e.note
+        SELECT e.id, e.kind, e.at, l.path AS location, p.name AS person, e.due, e.note,
+               (SELECT u.undone_by_id FROM event_undone u WHERE u.event_id = e.id) AS undone_by,
+               CASE WHEN e.kind = 'undone' THEN
+                 (SELECT group_concat(u.event_id) FROM event_undone u WHERE u.undone_by_id = e.id) END AS undoes
         FROM event e
         LEFT JOIN location l ON l.id = e.location_id
         LEFT JOIN person p ON p.id = e.person_id

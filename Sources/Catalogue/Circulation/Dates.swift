@@ -31,6 +31,12 @@ public enum LocalDay {
         return dayString(julian: julian + days)
     }
 
+    /// The day `days` after the day `day` (`YYYY-MM-DD`).
+    public static func string(adding days: Int, toDay day: String) -> String {
+        guard let julian = julian(day) else { return day }
+        return dayString(julian: julian + days)
+    }
+
     static func twoDigits(year: Int, month: Int, day: Int) -> String {
         func pad(_ n: Int, _ width: Int) -> String {
             let text = String(n)

@@ -20,13 +20,23 @@ public enum EventKind: String, Codable, Sendable, CaseIterable, DatabaseValueCon
     case found
     /// Gone for good; its history stays.
     case withdrawn
+    /// A loan extended: the new due date (the borrower named).
+    case renewed
+    /// Earlier events undone: the copy put back as it was before them.
+    case undone
+    /// Given a new home (it stays where it is).
+    case rehomed
+    /// Moved from a book catalogued twice to the record it was merged into.
+    case merged
+    /// An overdue reminder written to its borrower.
+    case reminded
 
     /// Whether an event of this kind says where the copy was seen: the copy's
     /// last sighting (`Sighting`) is the latest such event.
     public var isSighting: Bool {
         switch self {
         case .added, .checkedOut, .returned, .moved, .seen, .found: true
-        case .missing, .withdrawn: false
+        case .missing, .withdrawn, .renewed, .undone, .rehomed, .merged, .reminded: false
         }
     }
 }

@@ -16,15 +16,30 @@ struct CopyRow {
     var locationID: Int64?
     var borrowerID: Int64?
 
+    private static let selection = """
+        SELECT c.id, c.barcode, b.title, c.status, c.home_id, c.location_id, c.borrower_id
+        FROM copy c JOIN book b ON b.id = c.book_id
+        """
+
+    /// The copy with `barcode`, typed in any case.
     static func fetch(_ db: Database, barcode: String) throws -> CopyRow {
         let barcode = barcode.trimmed
         guard let row = try Row.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT c.id, c.barcode, b.title, c.status, c.home_id, c.location_id, c.borrower_id
-                FROM copy c JOIN book b ON b.id = c.book_id WHERE c.barcode = ?
-                """), arguments: [barcode])
+            db.cachedStatement(sql: selection + " WHERE c.barcode = ? COLLATE NOCASE"), arguments: [barcode])
         else { throw CatalogueError.copyNotFound(barcode: barcode) }
-        return CopyRow(
+        return CopyRow(row: row)
+    }
+
+    /// The copies matching `condition` (on `c`, the copy), in barcode order.
+    static func fetchAll(_ db: Database, where condition: String, arguments: StatementArguments) throws -> [CopyRow] {
+        try Row.fetchAll(db, sql: selection + " WHERE \(condition) ORDER BY c.barcode", arguments: arguments)
+            .map(CopyRow.init)
+    }
+}
+
+extension CopyRow {
+    init(row: Row) {
+        self.init(
             id: row["id"], barcode: row["barcode"], title: row["title"],
             status: CopyStatus(rawValue: row["status"]) ?? .onShelf, homeID: row["home_id"],
             locationID: row["location_id"], borrowerID: row["borrower_id"])
@@ -35,25 +50,32 @@ extension Database {
     func copyID(forBarcode barcode: String) throws -> Int64 {
         let barcode = barcode.trimmed
         guard let id = try Int64.fetchOne(
-            cachedStatement(sql: "SELECT id FROM copy WHERE barcode = ?"), arguments: [barcode])
+            cachedStatement(sql: "SELECT id FROM copy WHERE barcode = ? COLLATE NOCASE"), arguments: [barcode])
         else { throw CatalogueError.copyNotFound(barcode: barcode) }
         return id
     }
 
-    /// Appends an event to a copy's log. The triggers on `event` refuse what the
-    /// copy's state forbids and move its state on; their refusals come out as
-    /// `CatalogueError.refused` in words.
+    /// Appends an event to a copy's log and returns its id. The triggers on
+    /// `event` refuse what the copy's state forbids and move its state on;
+    /// their refusals come out as `CatalogueError.refused` in words.
+    /// `follows` is the event this one is recorded with (one command's work on
+    /// one copy, undone together); `stocktake` the stocktake recording it.
+    @discardableResult
     func recordEvent(
         copyID: Int64, barcode: String, kind: EventKind, at: String, locationID: Int64? = nil,
-        personID: Int64? = nil, due: String? = nil, note: String? = nil
-    ) throws {
+        personID: Int64? = nil, due: String? = nil, note: String? = nil, follows: Int64? = nil,
+        stocktake: Int64? = nil
+    ) throws -> Int64 {
         do {
             try cachedStatement(
                 sql: """
-                    INSERT INTO event(copy_id, kind, at, location_id, person_id, due, note)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO event(copy_id, kind, at, location_id, person_id, due, note, follows_id, stocktake_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
-            ).execute(arguments: [copyID, kind, at, locationID, personID, due, note?.trimmed.nonEmpty])
+            ).execute(arguments: [
+                copyID, kind, at, locationID, personID, due, note?.trimmed.nonEmpty, follows, stocktake,
+            ])
+            return lastInsertedRowID
         } catch let error as DatabaseError {
             if let refusal = Refusal(error) {
                 throw try refusal.error(barcode: barcode, copyID: copyID, in: self)
@@ -75,6 +97,8 @@ enum Refusal: String {
     case notMissing = "lawcat:not-missing"
     case onLoan = "lawcat:on-loan"
     case missing = "lawcat:missing"
+    case cannotUndo = "lawcat:cannot-undo"
+    case nothingToRenew = "lawcat:nothing-to-renew"
 
     init?(_ error: DatabaseError) {
         guard let message = error.message, let refusal = Refusal(rawValue: message) else { return nil }
@@ -110,6 +134,12 @@ enum Refusal: String {
             reason = "this copy is not missing; use `lawcat seen` to record a sighting"
         case .onLoan:
             reason = "on loan to \(borrower); check it in before withdrawing it"
+        case .nothingToRenew where status == .missing:
+            reason = "this copy is missing; record where it turned up with `lawcat found \(barcode)` first"
+        case .nothingToRenew:
+            reason = "this copy is not on loan, so there is no loan to renew"
+        case .cannotUndo:
+            reason = "that event cannot be undone"
         }
         return .refused(barcode: barcode, reason: reason)
     }

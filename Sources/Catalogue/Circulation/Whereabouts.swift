@@ -131,7 +131,7 @@ extension Database {
     func whereabouts(copyIDs: [Int64], today: String, trail: Int) throws -> [Whereabouts] {
         try copyIDs.compactMap { id in
             guard let row = try Row.fetchOne(
-                cachedStatement(sql: Self.whereaboutsSQL), arguments: [id, EventKind.checkedOut, id]) else {
+                cachedStatement(sql: Self.whereaboutsSQL), arguments: [id, id]) else {
                 return nil
             }
             return try Whereabouts(row: row, today: today, trail: trail > 0 ? events(ofCopy: id, last: trail) : [])
@@ -154,12 +154,12 @@ extension Database {
         LEFT JOIN person seenBy ON seenBy.id = seen.person_id
         LEFT JOIN (
           SELECT lp.name, o.at AS out_at, r.at AS returned_at
-          FROM event o
-          JOIN person lp ON lp.id = o.person_id
-          LEFT JOIN loan l ON l.out_event_id = o.id
+          FROM loan l
+          JOIN event o ON o.id = l.out_event_id
+          JOIN person lp ON lp.id = l.person_id
           LEFT JOIN event r ON r.id = l.return_event_id
-          WHERE o.copy_id = ? AND o.kind = ?
-          ORDER BY o.id DESC LIMIT 1
+          WHERE l.copy_id = ?
+          ORDER BY l.out_event_id DESC LIMIT 1
         ) lastLoan
         WHERE c.id = ?
         """

@@ -203,7 +203,7 @@ struct BarcodeGenerator {
             let candidate = "LAW" + String(format: "%06d", number)
             number += 1
             if !held.contains(candidate), try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT id FROM copy WHERE barcode = ?"), arguments: [candidate]) == nil
+                db.cachedStatement(sql: "SELECT id FROM copy WHERE barcode = ? COLLATE NOCASE"), arguments: [candidate]) == nil
             {
                 next = number
                 return candidate

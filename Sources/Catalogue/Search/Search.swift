@@ -149,7 +149,7 @@ struct Searcher {
         case .isbn(let isbn):
             return "(b.isbn = \(isbn) OR replace(b.isbn, '-', '') = \(isbn))"
         case .barcode(let barcode):
-            return "b.id IN (SELECT book_id FROM copy WHERE barcode = \(barcode))"
+            return "b.id IN (SELECT book_id FROM copy WHERE barcode = \(barcode) COLLATE NOCASE)"
         case .years(let from, let to):
             var parts: [SQL] = ["b.date IS NOT NULL"]
             if let from { parts.append("b.date >= \(String(format: "%04d", from))") }

@@ -127,6 +127,9 @@ public final class CatalogueDatabase: Sendable {
                     try Self.backUpBeforeMigrating(path: path, version: now.version)
                 }
                 for migration in Migrations.all[now.version...] {
+                    if let reason = try Migrations.refusal(before: migration.identifier, db) {
+                        throw CatalogueError.upgradeRefused(path: path, reason: reason)
+                    }
                     try db.execute(sql: migration.sql)
                 }
                 try db.execute(sql: "PRAGMA application_id = \(applicationID)")

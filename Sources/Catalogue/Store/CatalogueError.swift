@@ -12,6 +12,8 @@ public enum CatalogueError: Error, Equatable, Sendable {
     case noCatalogue(path: String)
     case notACatalogue(path: String)
     case newerCatalogue(path: String)
+    /// An older catalogue that cannot be upgraded as it stands (nothing was changed).
+    case upgradeRefused(path: String, reason: String)
     case cannotOpen(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
     case busy(path: String)
@@ -36,6 +38,11 @@ public enum CatalogueError: Error, Equatable, Sendable {
     // Circulation (refusals that the event log's triggers enforce)
     case refused(barcode: String, reason: String)
     case personNotFound(name: String)
+    case stocktakeNotFound(id: Int64)
+    /// A stocktake of a location that no copy is homed or placed under.
+    case unknownStocktakeLocation(path: String, closeNames: [String])
+    /// A stocktake that read no barcodes.
+    case noScans
 
     /// Anything unexpected: still one line, never a trace.
     case unexpected(String)
@@ -60,6 +67,8 @@ public enum CatalogueError: Error, Equatable, Sendable {
             return "\(path) is not a lawcat catalogue; name the right file with --db, or move this one aside"
         case .newerCatalogue(let path):
             return "\(path) was made by a newer lawcat; upgrade lawcat to use it (nothing was changed)"
+        case .upgradeRefused(let path, let reason):
+            return "cannot upgrade the catalogue at \(path): \(reason) (nothing was changed)"
         case .cannotOpen(let path, let reason):
             return "cannot open the catalogue at \(path): \(reason); check the path and its permissions"
         case .cannotWrite(let path, let reason):
@@ -95,6 +104,13 @@ public enum CatalogueError: Error, Equatable, Sendable {
             return "\(path) already exists; name another file, or add --force to replace it (nothing was changed)"
         case .refused(let barcode, let reason):
             return "\(barcode): \(reason)"
+        case .unknownStocktakeLocation(let path, let close):
+            let hint = close.isEmpty ? "see the locations with `lawcat locations`" : "did you mean \(close.joined(separator: ", "))?"
+            return "no copy is homed or placed under \(path), so there is nothing to take stock of; \(hint) (nothing was recorded)"
+        case .noScans:
+            return "no barcodes were read; nothing was recorded"
+        case .stocktakeNotFound(let id):
+            return "no stocktake has the id \(id); a stocktake's report gives its id"
         case .personNotFound(let name):
             return "nobody called '\(name)' is in the catalogue; see who is with `lawcat people`"
         case .unexpected(let what):
@@ -106,7 +122,7 @@ public enum CatalogueError: Error, Equatable, Sendable {
     /// file could not be read or written; 70: unexpected.
     public var exitCode: Int32 {
         switch self {
-        case .noCatalogue, .notACatalogue, .newerCatalogue, .cannotOpen, .cannotWrite, .busy:
+        case .noCatalogue, .notACatalogue, .newerCatalogue, .upgradeRefused, .cannotOpen, .cannotWrite, .busy:
             return 74
         case .invalidField, .nothingToChange, .notOneCopy:
             return 64

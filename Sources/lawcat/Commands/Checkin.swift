@@ -15,13 +15,13 @@ struct Checkin: ParsableCommand {
         aliases: ["in", "return"])
 
     @OptionGroup var copy: CopyOptions
-    @Option(help: ArgumentHelp("Where the copy is put (default: its home). A new location is added.", valueName: "location"))
+    @Option(help: ArgumentHelp("Where the copy is put (default: the desk, LAWCAT_DESK, else its home). A new location is added.", valueName: "location"))
     var at: String?
 
     func run() throws {
         let db = try copy.open()
         try Scanner.each(copy.barcode) { code in
-            let result = try db.checkin(barcode: code, at: at, note: copy.note)
+            let result = try db.checkin(barcode: code, at: at ?? Desk.location, note: copy.note)
             return CirculationRendering.done("checked in at \(result.location ?? result.home)", result)
         }
     }

@@ -25,11 +25,39 @@ struct Stocktake: ParsableCommand {
     var dryRun = false
     @Flag(help: "Mark every not-seen copy missing, naming the stocktake in the note.")
     var markMissing = false
+    @Flag(help: "With --mark-missing: mark them even when more would be marked missing than were found present.")
+    var force = false
 
     func run() throws {
-        let lines = try Scanner.lines(of: file)
-        let report = try catalogue.open(create: !dryRun).stocktake(
-            at: location, scanned: lines, dryRun: dryRun, markMissing: markMissing)
+        let db = try catalogue.open(create: false)
+        let report: StocktakeReport
+        if file == "-" && !dryRun {
+            report = try scanning(db)
+        } else {
+            report = try db.stocktake(
+                at: location, scanned: try Scanner.lines(of: file), dryRun: dryRun, markMissing: markMissing,
+                force: force)
+        }
         try output.print(report) { Terminal.out(StocktakeRendering.report(report, markMissing: markMissing)) }
+        if let reason = report.markingRefused {
+            throw CatalogueError.refused(
+                barcode: "stocktake \(report.id)",
+                reason: "not marking \(report.notSeen.count) copies missing: \(reason) (the sightings are recorded;"
+                    + " `lawcat undo --stocktake \(report.id)` takes them back)")
+        }
+    }
+
+    /// A scanner at the shelf: each barcode recorded as it arrives, in its own
+    /// transaction, and answered on stderr at once (stdout keeps the report).
+    /// Interrupted, the sightings so far stay and nothing is marked missing.
+    private func scanning(_ db: CatalogueDatabase) throws -> StocktakeReport {
+        var session = try db.beginStocktake(at: location)
+        while let line = readLine(strippingNewline: true) {
+            let barcode = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !barcode.isEmpty else { continue }
+            let scan = try db.scan(barcode, in: &session)
+            Terminal.note(StocktakeRendering.answer(scan, count: session.count))
+        }
+        return try db.finishStocktake(session, markMissing: markMissing, force: force)
     }
 }

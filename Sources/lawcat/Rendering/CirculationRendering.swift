@@ -72,18 +72,26 @@ enum CirculationRendering {
         }
     }
 
-    /// One event, as a line of a trail or history.
-    static func event(_ event: CopyEvent) -> [String] {
+    /// One event, as a line of a trail or history. `kinds` names the kinds of
+    /// the other events shown, so that an undo can say what it undid.
+    static func event(_ event: CopyEvent, kinds: [Int64: EventKind] = [:]) -> [String] {
         var what = event.kind.rawValue
-        if let person = event.person { what += event.kind == .checkedOut ? " to \(person)" : " by \(person)" }
-        if let due = event.due { what += ", due \(due)" }
-        return [time(event.at), what, event.location ?? "", event.note ?? ""]
+        if event.kind == .undone {
+            let undid = event.undoes.map { kinds[$0]?.rawValue ?? "an earlier event" }
+            what = "undid " + (undid.isEmpty ? "an earlier event" : undid.joined(separator: " and "))
+        } else {
+            if let person = event.person { what += event.kind == .checkedOut ? " to \(person)" : " by \(person)" }
+            if let due = event.due { what += ", due \(due)" }
+        }
+        if event.undoneBy != nil { what += " (undone)" }
+        return [time(event.at), what, event.kind == .undone ? "" : event.location ?? "", event.note ?? ""]
     }
 
     static func trail(_ events: [CopyEvent], indent: String = "") -> String {
         var table = Table("WHEN", "WHAT", "WHERE", "NOTE")
+        let kinds = Dictionary(events.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
         for e in events {
-            let cells = event(e)
+            let cells = event(e, kinds: kinds)
             table.add(cells[0], cells[1], cells[2], cells[3])
         }
         return table.render().split(separator: "\n").map { indent + $0 }.joined(separator: "\n") + "\n"

@@ -3,14 +3,28 @@
 import Catalogue
 
 enum StocktakeRendering {
+    /// One scan's answer, one line; an unknown barcode hard to miss on a terminal.
+    static func answer(_ scan: StocktakeScan, count: Int) -> String {
+        let counter = Terminal.stderrIsTerminal ? "[\(count)] " : ""
+        var what: String
+        switch scan.outcome {
+        case .present: what = "seen here"
+        case .misplaced: what = "seen here, but its home is \(scan.home ?? "elsewhere")"
+        case .repeated: what = "scanned before (counted once)"
+        case .withdrawn: what = "withdrawn: nothing recorded"
+        case .unknown:
+            let line = "\(counter)\(scan.barcode): unknown barcode"
+            return Terminal.stderrIsTerminal ? "\u{7}" + Style.red.apply(line, terminal: true) + "\n" : line + "\n"
+        }
+        if scan.found { what = "was missing, now found; " + what }
+        if scan.returned { what = "was on loan, checked in; " + what }
+        return "\(counter)\(scan.barcode): \(what) ('\((scan.title ?? "").truncated(to: 60))')\n"
+    }
+
     static func report(_ report: StocktakeReport, markMissing: Bool) -> String {
         var text = ""
-        if let place = report.locationAdded {
-            let close = place.closeNames.isEmpty ? "" : "; did you mean \(place.closeNames.joined(separator: ", "))?"
-            Terminal.note("note: \(report.dryRun ? "would add" : "added") the new location \(place.path)\(close)\n")
-        }
-        text += (report.dryRun ? "dry run (nothing recorded): " : "")
-            + "stocktake of \(report.location): \(report.scanned) scanned, \(report.distinct) distinct\n"
+        text += (report.dryRun ? "dry run (nothing recorded): stocktake" : "stocktake \(report.id)")
+            + " of \(report.location): \(report.scanned) scanned, \(report.distinct) distinct\n"
         text += section("Present", report.present) { [$0.barcode, $0.title.truncated(to: 60)] }
         text += section("Misplaced (homed elsewhere)", report.misplaced) { [$0.barcode, "home " + $0.home, $0.title.truncated(to: 50)] }
         text += section("Not seen (believed here)", report.notSeen) {
@@ -26,9 +40,10 @@ enum StocktakeRendering {
         text += section("Found (were missing)", report.found) { [$0.barcode, $0.title.truncated(to: 60)] }
         text += section("Unknown barcodes", report.unknown) { [$0] }
         text += section("Scanned more than once (counted once)", report.duplicates) { [$0.barcode, "\($0.times) times"] }
-        if markMissing {
+        if markMissing && report.markingRefused == nil {
             text += "\n\(report.dryRun ? "Would mark" : "Marked") \(report.markedMissing) not-seen copies missing.\n"
         }
+        if !report.dryRun { text += "\nTo undo this stocktake: lawcat undo --stocktake \(report.id)\n" }
         return text
     }
 

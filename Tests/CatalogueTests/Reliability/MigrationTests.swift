@@ -51,8 +51,22 @@ struct MigrationTests {
 
     /// Every row of `tables` (by default every table of the file, FTS5's
     /// shadow tables included, its virtual table aside), as text, sorted:
-    /// WITHOUT ROWID tables have no rowid to order them by.
-    static func rows(_ path: String, of tables: [String]? = nil) throws -> [String: [String]] {
+    /// WITHOUT ROWID tables have no rowid to order them by. With `columnsAsIn`,
+    /// only the columns each table has in that file: a later migration may
+    /// add columns (v6 gives `event` its undo and stocktake columns).
+    static func rows(_ path: String, of tables: [String]? = nil, columnsAsIn reference: String? = nil) throws
+        -> [String: [String]]
+    {
+        var columns: [String: String] = [:]
+        if let reference {
+            let queue = try DatabaseQueue(path: reference, configuration: { var c = Configuration(); c.readonly = true; return c }())
+            defer { try? queue.close() }
+            try queue.read { db in
+                for table in tables ?? [] {
+                    columns[table] = try db.columns(in: table).map { "\"\($0.name)\"" }.joined(separator: ", ")
+                }
+            }
+        }
         let queue = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
         defer { try? queue.close() }
         return try queue.read { db in
@@ -61,7 +75,7 @@ struct MigrationTests {
                 """)
             var all: [String: [String]] = [:]
             for table in names {
-                all[table] = try Row.fetchAll(db, sql: "SELECT * FROM \(table)").map(\.description).sorted()
+                all[table] = try Row.fetchAll(db, sql: "SELECT \(columns[table] ?? "*") FROM \(table)").map(\.description).sorted()
             }
             return all
         }
@@ -102,7 +116,7 @@ struct MigrationTests {
         #expect(try Self.schema(backup) == schemaBefore)
 
         // The data is intact, and the schema is the latest, object for object.
-        #expect(try Self.rows(path, of: Array(before.keys)) == before)
+        #expect(try Self.rows(path, of: Array(before.keys), columnsAsIn: backup) == before)
         let migrated = try catalogue.writer.read { try Database.schemaObjects($0) }
         SchemaTests.expectSame(migrated, as: try SchemaTests.schemaFileObjects(), "a v\(version) catalogue migrated")
         #expect(try catalogue.check().problems == [])
@@ -153,7 +167,7 @@ struct MigrationTests {
         #expect(try Self.version(path) == Migrations.all.count)
         // v1's own tables are as they were; the obstacle was removed by hand.
         let v1Rows = before.filter { $0.key != "search_word" }
-        #expect(try Self.rows(path, of: Array(v1Rows.keys)) == v1Rows)
+        #expect(try Self.rows(path, of: Array(v1Rows.keys), columnsAsIn: path + ".v1.bak") == v1Rows)
         #expect(try catalogue.check().isClean)
     }
 }

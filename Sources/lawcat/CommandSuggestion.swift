@@ -19,7 +19,7 @@ enum CommandSuggestion {
         var best: (name: String, distance: Int)?
         for name in names {
             let limit = name.count <= 4 ? 1 : 2
-            let distance = Vocabulary.editDistance(letters, Array(name.unicodeScalars), limit: limit)
+            let distance = EditDistance.between(letters, Array(name.unicodeScalars), limit: limit)
             guard distance <= limit else { continue }
             if best.map({ distance < $0.distance }) ?? true { best = (name, distance) }
         }

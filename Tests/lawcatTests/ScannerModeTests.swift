@@ -71,6 +71,26 @@ struct ScannerModeTests {
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }
 
+    @Test("Given a stocktake scanning stdin interrupted while it waits, then it keeps its sightings, marks nothing missing, says how to undo it and exits 128 + the signal",
+          arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    func stocktakeInterrupted(signal: Int32, status: Int32) throws {
+        let lawcat = try circulationLawcat()
+        let pile = try LiveLawcat(lawcat, ["stocktake", "London/Library/Bay 1", "--mark-missing", "--force"])
+        pile.send("C1")
+        #expect(pile.wait { _, err in err.contains("C1: seen here") }, "\(pile.stderr)")
+        kill(pile.process.processIdentifier, signal)
+        let outcome = pile.finish(closingInput: false)
+        #expect(outcome.status == status, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("interrupted: stocktake 1 of London/Library/Bay 1 keeps its 1 scans as sightings; nothing is marked missing"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("`lawcat undo --stocktake 1`"), "\(outcome.stderr)")
+        #expect(outcome.stdout.isEmpty, "no report for a stocktake cut short: \(outcome.stdout)")
+        #expect(try lawcat.run("history", "C1").stdout.contains("seen"))
+        let unscanned = try lawcat.run("history", "P1")
+        #expect(unscanned.status == 0, "\(unscanned.stderr)")
+        #expect(!unscanned.stdout.contains("missing"), "P1 was not scanned, but must not be marked missing: \(unscanned.stdout)")
+        #expect(try lawcat.run("check").status == 0)
+    }
+
     @Test("Given a pile killed outright (SIGKILL) after some answers, then every answered scan is recorded and check is clean")
     func killed() throws {
         let lawcat = try circulationLawcat()

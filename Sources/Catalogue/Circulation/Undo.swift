@@ -27,8 +27,8 @@ public struct StocktakeUndoResult: Sendable {
     public var copies: [UndoResult]
 }
 
-/// One event as the replay reads it.
-struct LoggedEvent {
+/// One event as the replay reads it, decoded from `event`'s columns.
+struct LoggedEvent: Decodable, FetchableRecord {
     var id: Int64
     var kind: EventKind
     var at: String
@@ -38,15 +38,9 @@ struct LoggedEvent {
     var followsID: Int64?
     var stocktakeID: Int64?
 
-    init(row: Row) {
-        id = row["id"]
-        kind = EventKind(rawValue: row["kind"]) ?? .added
-        at = row["at"]
-        locationID = row["location_id"]
-        personID = row["person_id"]
-        due = row["due"]
-        followsID = row["follows_id"]
-        stocktakeID = row["stocktake_id"]
+    enum CodingKeys: String, CodingKey {
+        case id, kind, at, due
+        case locationID = "location_id", personID = "person_id", followsID = "follows_id", stocktakeID = "stocktake_id"
     }
 }
 
@@ -108,12 +102,11 @@ extension CatalogueDatabase {
 extension Database {
     /// The copy's events in effect (not undone, not undos), oldest first.
     func eventsInEffect(ofCopy copyID: Int64) throws -> [LoggedEvent] {
-        try Row.fetchAll(
+        try LoggedEvent.fetchAll(
             cachedStatement(sql: """
                 SELECT e.id, e.kind, e.at, e.location_id, e.person_id, e.due, e.follows_id, e.stocktake_id
                 FROM event e WHERE e.copy_id = ? AND \(Self.eventIsInEffect) ORDER BY e.id
-                """), arguments: [copyID]
-        ).map(LoggedEvent.init)
+                """), arguments: [copyID])
     }
 
     /// Records the undoing of `group`: an `undone` event carrying the state

@@ -12,8 +12,11 @@ struct Lawcat: ParsableCommand {
         discussion: """
             The catalogue is a SQLite file: --db PATH, else $LAWCAT_DB, else
             $XDG_DATA_HOME/lawcat/catalogue.sqlite (~/.local/share/lawcat/catalogue.sqlite).
+            --db may come before the command or after it.
             Exit codes: 0 success, 1 not found or refused, 64 usage mistake,
-            74 the catalogue or a file cannot be read or written, 70 unexpected.
+            74 the catalogue, a file or the output cannot be read or written,
+            70 unexpected, 130/143 a scanner pile stopped by Ctrl-C/SIGTERM.
+            A closed pipe (| head) ends quietly with 0.
             """,
         version: "0.1.0",
         subcommands: [
@@ -28,17 +31,26 @@ struct Lawcat: ParsableCommand {
 
     /// Runs the command, and turns every error into one line on stderr and an exit code.
     static func main() {
+        Output.ignoreBrokenPipes()
         do {
-            var command = try parseAsRoot()
+            let arguments = try CommandLineArguments.prepare(
+                Array(CommandLine.arguments.dropFirst()), commands: CommandLineArguments.commandNames(of: self))
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch let error as CatalogueError {
-            Terminal.error(error.message)
+            FailureRendering.lines(for: error).forEach(Terminal.error)
             Foundation.exit(error.exitCode)
+        } catch let mistake as UsageMistake {
+            Terminal.error(mistake.message)
+            Foundation.exit(ExitCode.validationFailure.rawValue)
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch {
             let code = exitCode(for: error)
-            if code == .success { exit(withError: error) }  // --help, --version
+            if code == .success {  // --help, --version, a completion script: through Output, so a failed write is said
+                Terminal.line(fullMessage(for: error))
+                Foundation.exit(0)
+            }
             // swift-argument-parser's message, on one line, with where to look.
             var message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? ""
             if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }

@@ -57,6 +57,37 @@ public enum LocalDay {
         return dayString(julian: day) == text
     }
 
+    /// Why `text` is not a day written `YYYY-MM-DD`, in words that name the
+    /// real problem (a malformed date, a month that does not exist, a day the
+    /// month does not have), or nil when it is a real day.
+    public static func problem(with text: String) -> String? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+            parts.allSatisfy({ $0.utf8.allSatisfy { (48...57).contains($0) } }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return "write it as YYYY-MM-DD, e.g. 2026-12-01" }
+        guard (1...12).contains(month) else { return "no such month (months run from 01 to 12)" }
+        let length = daysIn(month: month, year: year)
+        guard (1...length).contains(day) else {
+            return "no such day (\(monthNames[month - 1]) \(year) has \(length) days)"
+        }
+        return nil
+    }
+
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ]
+
+    /// The length of a month by the Gregorian calendar's leap-year rule.
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
     /// Days since an epoch, by the civil calendar (no time zones involved).
     static func julian(_ text: String) -> Int? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

@@ -1,10 +1,10 @@
 // The one edit distance: how many typos apart two words are. Search's
 // corrections and the close names of a new location both ask it.
 
-enum EditDistance {
+public enum EditDistance {
     /// Optimal string alignment distance (insertion, deletion, substitution,
     /// swap of neighbours), giving up past `limit` (returns limit + 1).
-    static func between(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
+    public static func between(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
@@ -31,7 +31,7 @@ enum EditDistance {
     }
 
     /// The distance between two strings, compared scalar by scalar.
-    static func between(_ a: String, _ b: String, limit: Int) -> Int {
+    public static func between(_ a: String, _ b: String, limit: Int) -> Int {
         between(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: limit)
     }
 }

@@ -9,8 +9,9 @@ struct Checkin: ParsableCommand {
         discussion: """
             A copy that is not on loan is refused. A missing copy that turns up is recorded
             as found (and checked in, if it was on loan). Give - as the barcode to read one
-            barcode per line from standard input (a scanner); each line is reported, and the
-            exit code is 1 if any failed.
+            barcode per line from standard input (a scanner): each is recorded and answered
+            as it arrives, and the exit code is 1 if any failed; Ctrl-C stops the pile
+            (exit 130), keeping every answer.
             """,
         aliases: ["in", "return"])
 

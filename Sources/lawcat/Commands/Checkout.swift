@@ -10,7 +10,8 @@ struct Checkout: ParsableCommand {
             A person not yet in the catalogue is added (a note on stderr says so). A copy
             that is on loan, missing or withdrawn is refused. A due date before today is
             refused. Give - as the barcode to read one barcode per line from standard
-            input (a scanner); each line is reported, and the exit code is 1 if any failed.
+            input (a scanner): each is recorded and answered as it arrives, and the exit
+            code is 1 if any failed; Ctrl-C stops the pile (exit 130), keeping every answer.
             """,
         aliases: ["out"])
 
@@ -19,7 +20,8 @@ struct Checkout: ParsableCommand {
     var to: String
     @Option(help: ArgumentHelp("The due date, YYYY-MM-DD.", valueName: "date"))
     var due: String?
-    @Option(help: ArgumentHelp("Due this many days from today.", valueName: "n"))
+    // Unconditional, so that `--days -3` reaches the check that says "must be 1 or more".
+    @Option(parsing: .unconditional, help: ArgumentHelp("Due this many days from today.", valueName: "n"))
     var days: Int?
     @Option(help: ArgumentHelp("Where the copy is going, when known (e.g. a meeting room).", valueName: "place"))
     var at: String?
@@ -30,7 +32,7 @@ struct Checkout: ParsableCommand {
 
     func run() throws {
         let db = try copy.open()
-        let dueDate: DueDate = due.map { .date($0) } ?? days.map { .days($0) } ?? .none
+        let dueDate = try DueDateArguments.dueDate(due: due, days: days)
         try Scanner.each(copy.barcode) { code in
             let result = try db.checkout(barcode: code, to: to, due: dueDate, at: at, note: copy.note)
             return CirculationRendering.done(CirculationRendering.checkedOut(result, to: to), result)

@@ -26,7 +26,12 @@ struct Import: ParsableCommand {
         // A missing file is said before the catalogue is opened, so that a
         // mistyped name does not leave a new, empty catalogue behind.
         guard FileManager.default.fileExists(atPath: file) else { throw CatalogueError.fileNotFound(path: file) }
-        let db = try catalogue.open(create: !dryRun)
+        // A dry run needs no catalogue and never makes one: without one it
+        // checks the file against an empty catalogue, in memory.
+        let dryRunAlone = dryRun && !FileManager.default.fileExists(atPath: catalogue.path)
+        if dryRunAlone { Terminal.note("note: no catalogue at \(catalogue.path) yet; checking against an empty one\n") }
+        let db = try dryRunAlone
+            ? CatalogueDatabase(inMemoryWith: CatalogueOptions.clock()) : catalogue.open(create: !dryRun)
         let started = Date()
         var shownProgress = false
         let progress: (Int) -> Void = { rows in

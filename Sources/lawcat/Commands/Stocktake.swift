@@ -1,6 +1,7 @@
 // `lawcat stocktake`: take stock of a location from scanned barcodes.
 import ArgumentParser
 import Catalogue
+import Foundation
 
 struct Stocktake: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,14 +50,28 @@ struct Stocktake: ParsableCommand {
 
     /// A scanner at the shelf: each barcode recorded as it arrives, in its own
     /// transaction, and answered on stderr at once (stdout keeps the report).
-    /// Interrupted, the sightings so far stay and nothing is marked missing.
+    /// Read by the scanner piles' own line reader, so that Ctrl-C or SIGTERM
+    /// stops it at the next line: the sightings so far stay, nothing is marked
+    /// missing, a line says so and how to undo it, and the exit is 130 or 143.
     private func scanning(_ db: CatalogueDatabase) throws -> StocktakeReport {
+        Interrupts.catchThem()
         var session = try db.beginStocktake(at: location)
-        while let line = readLine(strippingNewline: true) {
-            let barcode = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !barcode.isEmpty else { continue }
-            let scan = try db.scan(barcode, in: &session)
-            Terminal.note(StocktakeRendering.answer(scan, count: session.count))
+        var input = StandardInputLines()
+        reading: while true {
+            switch input.next() {
+            case .end:
+                break reading
+            case .interrupted:
+                Terminal.note(
+                    "interrupted: stocktake \(session.id) of \(location) keeps its \(session.count) scans as sightings;"
+                        + " nothing is marked missing (`lawcat undo --stocktake \(session.id)` takes them back)\n")
+                throw ExitCode(128 + (Interrupts.caught ?? SIGINT))
+            case .line(let line):
+                let barcode = line.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !barcode.isEmpty else { continue }
+                let scan = try db.scan(barcode, in: &session)
+                Terminal.note(StocktakeRendering.answer(scan, count: session.count))
+            }
         }
         return try db.finishStocktake(session, markMissing: markMissing, force: force)
     }

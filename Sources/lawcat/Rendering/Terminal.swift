@@ -4,17 +4,19 @@ import Foundation
 /// Where output goes, and whether it may be coloured.
 enum Terminal {
     /// Colour only when stdout is a terminal, and never with NO_COLOR set or TERM=dumb.
-    static let colour: Bool = {
+    static let colour: Bool = colourAllowed && isatty(STDOUT_FILENO) == 1
+
+    /// Neither NO_COLOR nor TERM=dumb: colour where the stream is a terminal.
+    static let colourAllowed: Bool = {
         let environment = ProcessInfo.processInfo.environment
         if let noColour = environment["NO_COLOR"], !noColour.isEmpty { return false }
-        if environment["TERM"] == "dumb" { return false }
-        return isatty(STDOUT_FILENO) == 1
+        return environment["TERM"] != "dumb"
     }()
 
     static let stderrIsTerminal = isatty(STDERR_FILENO) == 1
 
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Output.standardOutput(text)
     }
 
     static func line(_ text: String = "") {
@@ -23,15 +25,15 @@ enum Terminal {
 
     /// One line on stderr: `error: …`.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        Output.standardError("error: \(message)\n")
     }
 
     static func warning(_ message: String) {
-        FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+        Output.standardError("warning: \(message)\n")
     }
 
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data(message.utf8))
+        Output.standardError(message)
     }
 
     /// Prints any Encodable value as JSON (keys as the README documents them).

@@ -18,21 +18,13 @@ struct Checkout: ParsableCommand {
     @OptionGroup var copy: CopyOptions
     @Option(help: ArgumentHelp("Who borrows it.", valueName: "person"))
     var to: String
-    @Option(help: ArgumentHelp("The due date, YYYY-MM-DD.", valueName: "date"))
-    var due: String?
-    // Unconditional, so that `--days -3` reaches the check that says "must be 1 or more".
-    @Option(parsing: .unconditional, help: ArgumentHelp("Due this many days from today.", valueName: "n"))
-    var days: Int?
+    @OptionGroup var due: DueOptions
     @Option(help: ArgumentHelp("Where the copy is going, when known (e.g. a meeting room).", valueName: "place"))
     var at: String?
 
-    func validate() throws {
-        if due != nil && days != nil { throw ValidationError("give --due or --days, not both") }
-    }
-
     func run() throws {
         let db = try copy.open()
-        let dueDate = try DueDateArguments.dueDate(due: due, days: days)
+        let dueDate = try due.dueDate()
         try Scanner.each(copy.barcode) { code in
             let result = try db.checkout(barcode: code, to: to, due: dueDate, at: at, note: copy.note)
             return CirculationRendering.done(CirculationRendering.checkedOut(result, to: to), result)

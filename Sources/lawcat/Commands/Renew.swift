@@ -13,18 +13,11 @@ struct Renew: ParsableCommand {
             """)
 
     @OptionGroup var copy: CopyOptions
-    @Option(help: ArgumentHelp("The new due date, YYYY-MM-DD.", valueName: "date"))
-    var due: String?
-    @Option(help: ArgumentHelp("Due this many days from today.", valueName: "n"))
-    var days: Int?
-
-    func validate() throws {
-        if due != nil && days != nil { throw ValidationError("give --due or --days, not both") }
-    }
+    @OptionGroup var due: DueOptions
 
     func run() throws {
         let db = try copy.open()
-        let dueDate: DueDate = due.map { .date($0) } ?? days.map { .days($0) } ?? .none
+        let dueDate = try due.dueDate()
         try Scanner.each(copy.barcode) { code in
             let result = try db.renew(barcode: code, due: dueDate, note: copy.note)
             let was = result.previousDue.map { " (was \($0))" } ?? " (had no due date)"

@@ -52,15 +52,10 @@ struct MARC8Decoder {
                 }
                 continue
             }
-            if b < 0x20 || b == 0x7F {
-                // Control characters pass through (the import refuses or drops them where they matter).
-                emit(Unicode.Scalar(b), combining: false)
-                i += 1
-                continue
-            }
             let high = b >= 0x80
             let set = high ? g1 : g0
-            if set == Self.eacc && !(b == 0x20) {
+            // EACC characters are three bytes; a blank between them is one.
+            if set == Self.eacc && b > 0x20 {
                 guard end - i >= 3 else {
                     bad(i)
                     i = end
@@ -73,6 +68,12 @@ struct MARC8Decoder {
                     bad(i)
                 }
                 i += 3
+                continue
+            }
+            if b < 0x20 {
+                // Control characters pass through (the import refuses or drops them where they matter).
+                emit(Unicode.Scalar(b), combining: false)
+                i += 1
                 continue
             }
             if b == 0x20 {

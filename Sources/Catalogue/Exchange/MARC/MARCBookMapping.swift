@@ -63,12 +63,12 @@ enum MARCBookMapping {
                 let name = withoutClosingMark(field.values("abcdq").joined(separator: " "))
                 if !name.isEmpty { authors.append(name) }
             case let tag where subjectTags.contains(tag):
-                let parts = field.values("abcdvxyz").map(withoutFullStops).filter { !$0.isEmpty }
+                let parts = field.values("abcdvxyz").map(withoutFullStops).filter { exact || !$0.isEmpty }
                 if !parts.isEmpty { subjects.append(parts.joined(separator: " -- ")) }
             case "250" where edition == nil:
                 edition = field.values("ab").joined(separator: " ").trimmed
             case "020" where isbn == nil:
-                isbn = field.value("a").map(cleanISBN)
+                isbn = exact ? field.value("a") : field.value("a").map(cleanISBN)
             case "951" where own == nil:
                 own = field.value("a")
             default:
@@ -77,7 +77,7 @@ enum MARCBookMapping {
         }
         return BookFields(
             title: withoutClosingMark(title.joined(separator: " ")), authors: authors, subjects: subjects,
-            date: date(of: record), edition: edition, jurisdiction: own ?? MARCJurisdiction.of(record),
+            date: date(of: record), edition: edition, jurisdiction: exact ? own : own ?? MARCJurisdiction.of(record),
             isbn: isbn)
     }
 

@@ -35,14 +35,15 @@ struct Import: ParsableCommand {
         // mistyped name does not leave a new, empty catalogue behind.
         guard FileManager.default.fileExists(atPath: file) else { throw CatalogueError.fileNotFound(path: file) }
         let db = try catalogue.open(create: !dryRun)
+        let format = format ?? ImportFormat.sniff(path: file)
+        let unit = format == .csv || people ? "rows" : "records"
         let started = Date()
         var shownProgress = false
         let progress: (Int) -> Void = { rows in
             guard Terminal.stderrIsTerminal, Date().timeIntervalSince(started) > 1 else { return }
-            Terminal.note("\rimporting: \(rows) rows")
+            Terminal.note("\rimporting: \(rows) \(unit)")
             shownProgress = true
         }
-        let format = format ?? ImportFormat.sniff(path: file)
         let report = people
             ? try db.importPeopleCSV(path: file, dryRun: dryRun)
             : try db.importBooks(
@@ -61,11 +62,10 @@ struct Import: ParsableCommand {
             Terminal.warning("and \(total - (report.refused?.count ?? 0)) more skipped")
         }
         let verb = dryRun ? "would add" : "added"
-        let unit = format == .csv || people ? "rows" : "records"
         let refused = report.rowsRefused.map { "; skipped \($0) bad \(unit)" } ?? ""
         Terminal.line(
             "\(dryRun ? "dry run: " : "")read \(report.rowsRead) \(unit); \(verb) \(report.booksAdded) books, "
                 + "\(report.copiesAdded) copies, \(report.locationsAdded) locations, \(report.peopleAdded) people; "
-                + "skipped \(report.rowsSkipped) \(unit) already present\(refused)")
+                + "skipped \(report.rowsSkipped) \(unit == "rows" ? "rows" : "copies or bare records") already present\(refused)")
     }
 }

@@ -8,6 +8,8 @@
   lc-law-dev-holdings-x10.mrc  that file ten times over, each repetition's
                             barcodes prefixed with its number (more copies of
                             the same books, as bench/import.sh's double file).
+  lc-law-dev-x10.csv        lc-law-dev.csv ten times over in the same way, to
+                            compare the CSV import's memory on the same rows.
 
 Usage: bench/marc_data.py DATA_FOLDER OUT_FOLDER
 The records are rewritten byte by byte (leader length, base address,
@@ -52,7 +54,18 @@ def holding(barcode, location):
 
 
 with open(os.path.join(data, "lc-law-dev.csv"), newline="", encoding="utf-8") as f:
-    copies = [(row["barcode"], row["location"]) for row in csv.DictReader(f)]
+    rows = list(csv.reader(f))
+header, body = rows[0], rows[1:]
+barcode_column, location_column = header.index("barcode"), header.index("location")
+copies = [(row[barcode_column], row[location_column]) for row in body]
+with open(os.path.join(out, "lc-law-dev-x10.csv"), "w", newline="", encoding="utf-8") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(header)
+    for repetition in range(10):
+        for row in body:
+            row = list(row)
+            row[barcode_column] = ("" if repetition == 0 else "R%d" % repetition) + row[barcode_column]
+            w.writerow(row)
 originals = list(records(os.path.join(data, "lc-law-dev.mrc")))
 assert len(originals) == len(copies), (len(originals), len(copies))
 
@@ -65,4 +78,4 @@ with open(os.path.join(out, "lc-law-dev-holdings.mrc"), "wb") as one, \
             if repetition == 0:
                 one.write(written)
             ten.write(written)
-print("wrote lc-law-dev-holdings.mrc and lc-law-dev-holdings-x10.mrc to", out)
+print("wrote lc-law-dev-holdings.mrc, lc-law-dev-holdings-x10.mrc and lc-law-dev-x10.csv to", out)

@@ -108,20 +108,31 @@ enum MARCBookMapping {
     /// `,`, `.`, and the `...` of an omission at the end) and the spaces
     /// around them, as the Library of Congress displays a title or name.
     static func withoutClosingMark(_ text: String) -> String {
-        var scalars = Substring(text).unicodeScalars
-        while let last = scalars.last, last.properties.isWhitespace || "/:;=,.".unicodeScalars.contains(last) {
-            scalars.removeLast()
-        }
-        return String(String.UnicodeScalarView(scalars)).trimmed
+        trimmingEnd(text, while: { $0 == 0x2F || $0 == 0x3A || $0 == 0x3B || $0 == 0x3D || $0 == 0x2C || $0 == 0x2E }).trimmed
     }
 
     /// A subject part without the spaces and full stops around it (LC writes
     /// `etc.` at the end of a heading, and displays it without).
     static func withoutFullStops(_ text: String) -> String {
-        var scalars = Substring(text).unicodeScalars
-        while let last = scalars.last, last.properties.isWhitespace || last == "." { scalars.removeLast() }
-        while let first = scalars.first, first.properties.isWhitespace || first == "." { scalars.removeFirst() }
-        return String(String.UnicodeScalarView(scalars))
+        let end = trimmingEnd(text, while: { $0 == 0x2E })
+        // A full stop (or a space) at the start is rare: only then is the front looked at.
+        guard let first = end.utf8.first, first == 0x2E || first == 0x20 else { return end.trimmed }
+        return String(end.drop { $0 == "." || $0 == " " }).trimmed
+    }
+
+    /// `text` without the ASCII marks `isMark` accepts, and blanks, at its end.
+    /// On UTF-8 bytes: every mark is ASCII, so a cut never splits a
+    /// character, and a text with nothing to cut is returned as it is.
+    private static func trimmingEnd(_ text: String, while isMark: (UInt8) -> Bool) -> String {
+        let bytes = text.utf8
+        var end = bytes.endIndex
+        while end > bytes.startIndex {
+            let before = bytes.index(before: end)
+            let byte = bytes[before]
+            guard isMark(byte) || byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D else { break }
+            end = before
+        }
+        return end == bytes.endIndex ? text : String(text[..<end])
     }
 
     /// An ISBN without its qualifier: `0415925657 (pbk. : alk. paper)` is

@@ -93,6 +93,12 @@ struct MARCTextDecoder {
 }
 
 extension String {
-    /// The text in Unicode Normalization Form C.
-    var nfc: String { precomposedStringWithCanonicalMapping }
+    /// The text in Unicode Normalization Form C. Text whose characters are
+    /// all below U+0300 (ASCII, Latin-1, most of Latin Extended) is in NFC
+    /// already: no combining mark or other character NFC changes is there, so
+    /// Foundation (slow on Linux, through NSString) is asked only about the rest.
+    var nfc: String {
+        if unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return self }
+        return precomposedStringWithCanonicalMapping
+    }
 }

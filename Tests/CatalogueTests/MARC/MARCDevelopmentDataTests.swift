@@ -24,10 +24,10 @@ struct MARCDevelopmentDataTests {
             func check(_ name: String, _ got: some Equatable & CustomStringConvertible, _ want: some Equatable & CustomStringConvertible) {
                 if "\(got)" != "\(want)" { wrong.append("record \(index + 1) \(name): \(got) ≠ \(want)") }
             }
-            check("title", f.title, fact.title.nfc)
-            check("authors", f.authors, fact.authors.map(\.nfc))
-            check("subjects", f.subjects, fact.subjects.map(\.nfc))
-            check("edition", f.edition ?? "", fact.edition.nfc.trimmed)
+            check("title", f.title, fact.title.precomposedStringWithCanonicalMapping)
+            check("authors", f.authors, fact.authors.map(\.precomposedStringWithCanonicalMapping))
+            check("subjects", f.subjects, fact.subjects.map(\.precomposedStringWithCanonicalMapping))
+            check("edition", f.edition ?? "", fact.edition.precomposedStringWithCanonicalMapping.trimmed)
             check("isbn", f.isbn ?? "", fact.isbn.first.map(MARCDevelopmentData.isbnWithoutQualifier) ?? "")
             if fact.year.allSatisfy(\.isNumber) && fact.year.count == 4 {
                 check("date", f.date ?? "", fact.year)

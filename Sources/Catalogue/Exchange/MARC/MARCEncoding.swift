@@ -95,70 +95,10 @@ struct MARCTextDecoder {
 extension String {
     /// The text in Unicode Normalization Form C. Text whose characters are
     /// all below U+0300 (ASCII, Latin-1, most of Latin Extended) is in NFC
-    /// already: no combining mark or other character NFC changes is there.
-    /// The rest goes to Foundation (slow on Linux, through NSString), a
-    /// letter and its marks at a time where that gives the same result
-    /// (MARCComposition), so that each is asked once.
+    /// already: no combining mark or other character NFC changes is there, so
+    /// Foundation (slow on Linux, through NSString) is asked only about the rest.
     var nfc: String {
         if unicodeScalars.allSatisfy({ $0.value < 0x300 }) { return self }
-        return MARCComposition.shared.compose(self)
-    }
-}
-
-/// NFC for catalogue text, remembering how each letter-and-marks cluster
-/// composes: records written with decomposed diacritics (the Library of
-/// Congress's UTF-8) repeat the same few hundred clusters (`e` + U+0301)
-/// millions of times.
-///
-/// Why clusters may be composed one by one: canonical composition joins a
-/// starter only with the combining marks after it, except in scripts where
-/// two starters compose (Hangul, several Indic scripts). So only text whose
-/// characters are all below U+0900 (Latin, Greek, Cyrillic, Armenian,
-/// Hebrew, Arabic...) or combining half marks (U+FE20-U+FE2F, which compose
-/// with nothing) is taken apart; other text is normalised whole.
-final class MARCComposition: @unchecked Sendable {
-    // @unchecked: `clusters` is read and written under `lock` only.
-    static let shared = MARCComposition()
-
-    private let lock = NSLock()
-    private var clusters: [String: String] = [:]
-
-    func compose(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        guard scalars.allSatisfy({ $0.value < 0x900 || (0xFE20...0xFE2F).contains($0.value) }) else {
-            return text.precomposedStringWithCanonicalMapping
-        }
-        var out = String.UnicodeScalarView()
-        var cluster = String.UnicodeScalarView()
-        var marked = false
-        func flush() {
-            guard !cluster.isEmpty else { return }
-            if marked { out.append(contentsOf: composed(String(cluster)).unicodeScalars) } else { out.append(contentsOf: cluster) }
-            cluster = String.UnicodeScalarView()
-            marked = false
-        }
-        for scalar in scalars {
-            let isMark = scalar.value >= 0x300 && scalar.properties.canonicalCombiningClass.rawValue != 0
-            if !isMark { flush() }
-            cluster.append(scalar)
-            if isMark { marked = true }
-        }
-        flush()
-        return String(out)
-    }
-
-    private func composed(_ cluster: String) -> String {
-        lock.lock()
-        if let known = clusters[cluster] {
-            lock.unlock()
-            return known
-        }
-        lock.unlock()
-        let result = cluster.precomposedStringWithCanonicalMapping
-        lock.lock()
-        if clusters.count >= 50_000 { clusters.removeAll(keepingCapacity: true) }
-        clusters[cluster] = result
-        lock.unlock()
-        return result
+        return precomposedStringWithCanonicalMapping
     }
 }

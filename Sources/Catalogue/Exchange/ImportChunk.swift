@@ -59,14 +59,13 @@ struct ImportChunk: Sendable {
     /// refused as a CSV row's is.
     mutating func add(record place: ImportPlace, book: EncodedBook, copies: [ImportRecordCopy], notes: [String]) {
         let line = place.record
+        rows += 1
         places[line] = place
         for note in notes { self.notes.append((line, note)) }
         guard !copies.isEmpty else {
-            rows += 1
             bookRows.append((position(of: book, line: line), line))
             return
         }
-        rows += 1
         if copies.contains(where: { $0.location.isEmpty }) {
             refusals.append((line, "a holding with a barcode has no home branch or shelving location; give one, or translate its codes with --locations"))
             return

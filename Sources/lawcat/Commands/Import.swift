@@ -9,17 +9,18 @@ struct Import: ParsableCommand {
         commandName: "import",
         abstract: "Import books and copies (or, with --people, borrowers) from a CSV, MARC 21 or MARCXML file.",
         discussion: """
-            One transaction: if any row is bad, nothing is imported and every bad row is
-            named (--skip-bad imports the others). Columns: \(CSVFormat.columns.joined(separator: ","))
-            (title required). MARC 21 (ISO 2709, UTF-8 or MARC-8) and MARCXML are recognised by
-            their content; --format says which. With --people: \(CSVFormat.peopleColumns.joined(separator: ",")) (name required).
+            One transaction: if any row or record is bad, nothing is imported and every
+            bad one is named (--skip-bad imports the others). CSV columns (title required):
+            \(CSVFormat.columns.joined(separator: ","))
+            MARC 21 (ISO 2709, UTF-8 or MARC-8) and MARCXML are recognised by their
+            content; --format says which. With --people: \(CSVFormat.peopleColumns.joined(separator: ",")) (name required).
             """)
 
     @OptionGroup var catalogue: CatalogueOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "The CSV, MARC 21 or MARCXML file.")
     var file: String
-    @Option(help: "csv, marc or marcxml (default: judged from the file's content).")
+    @Option(help: "The file's format (default: judged from its content).")
     var format: ImportFormat?
     @Flag(help: "Import the good rows or records and report the bad ones, instead of importing nothing.")
     var skipBad = false

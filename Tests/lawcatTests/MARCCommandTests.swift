@@ -64,49 +64,4 @@ struct MARCCommandTests {
         let plain = try lawcat.run("import", csv)
         #expect(plain.stdout == "read 1 rows; added 1 books, 1 copies, 1 locations, 0 people; skipped 0 rows already present\n")
     }
-
-    @Test("Given docs/formats-marc.md's shell examples, when they run in order as written, then every command succeeds and prints what the page shows")
-    func documentationExamplesRun() throws {
-        let page = try String(contentsOf: Lawcat.repository.appendingPathComponent("docs/formats-marc.md"), encoding: .utf8)
-        var blocks: [String] = []
-        var current: [String]?
-        for line in page.components(separatedBy: "\n") {
-            if current == nil, line == "```sh" {
-                current = []
-            } else if let lines = current, line == "```" {
-                blocks.append(lines.joined(separator: "\n"))
-                current = nil
-            } else {
-                current?.append(line)
-            }
-        }
-        #expect(blocks.count >= 3)
-        let lawcat = try Lawcat()
-        let bin = lawcat.folder.appendingPathComponent("bin")
-        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(at: bin.appendingPathComponent("lawcat"), withDestinationURL: Lawcat.binary)
-        let script = """
-            set -eE
-            exec 3>&1 4>&2
-            trap 'echo "example failed (exit $?): $BASH_COMMAND" >&4; cat readme-example.out >&4 2>/dev/null' ERR
-            lawcat init > /dev/null
-            """ + "\n" + blocks.map(ReadmeTests.checkingOutput).joined(separator: "\n") + "\necho EXAMPLES-DONE\n"
-        var environment = lawcat.environment
-        environment["PATH"] = bin.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", script]
-        process.environment = environment
-        process.currentDirectoryURL = lawcat.folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(stderr.suffix(2000))")
-        #expect(stdout.contains("EXAMPLES-DONE"), "\(stderr.suffix(2000))")
-    }
 }

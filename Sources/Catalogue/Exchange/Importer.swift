@@ -11,13 +11,14 @@ public struct ImportReport: Equatable, Sendable, Encodable {
     /// Rows whose barcode is already in the catalogue, on the same book.
     public var rowsSkipped = 0
     public var dryRun = false
-    /// With `skipBad`: how many rows (records) were bad and left out, and the first 20 of them.
-    public var rowsRefused: Int?
-    public var refused: [ImportProblem]?
+    /// With `skipBad`: how many rows (records) were bad and left out, and the
+    /// first 20 of them; null otherwise (every key is always present).
+    @Nullable public var rowsRefused: Int?
+    @Nullable public var refused: [ImportProblem]?
     /// Records imported with something to say (a byte that could not be
-    /// decoded, stored as U+FFFD): how many, and the first 20. Absent when none.
-    public var warningsTotal: Int?
-    public var warnings: [ImportProblem]?
+    /// decoded, stored as U+FFFD): how many, and the first 20. Null when none.
+    @Nullable public var warningsTotal: Int?
+    @Nullable public var warnings: [ImportProblem]?
 
     enum CodingKeys: String, CodingKey {
         case rowsRead = "rows_read", booksAdded = "books_added", copiesAdded = "copies_added"
@@ -192,22 +193,6 @@ extension CatalogueDatabase {
     /// The page cache an import may use, in KiB (SQLite's default is 2,000).
     static let importCacheKiB = 65_536
 
-    /// Runs `body` in one IMMEDIATE transaction, rolled back at the end when `rollback`.
-    func transaction<T>(rollback: Bool, _ body: (Database) throws -> T) throws -> T {
-        do {
-            return try writer.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return rollback ? .rollback : .commit
-                }
-                return result!
-            }
-        } catch {
-            throw CatalogueError.wrap(error, path: path)
-        }
-    }
-
     static func openCSV(_ path: String) throws -> CSVReader {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
@@ -230,24 +215,6 @@ extension CatalogueDatabase {
         do { return try reader.next() } catch let error as CSVError {
             throw CatalogueError.invalidFile(path: path, reason: error.reason)
         }
-    }
-}
-
-extension Database {
-    /// Adds a person, or leaves one already known by that name as they are.
-    /// Returns whether they were added.
-    func addPerson(name: String, email: String?, staffID: String?) throws -> Bool {
-        if try Int64.fetchOne(self, sql: "SELECT id FROM person WHERE name = ?", arguments: [name]) != nil {
-            return false
-        }
-        do {
-            try execute(
-                sql: "INSERT INTO person(name, email, staff_id) VALUES (?, ?, ?)", arguments: [name, email, staffID])
-        } catch let error as DatabaseError where error.isUniqueViolation {
-            throw CatalogueError.invalidField(
-                field: "person", value: name, reason: "that email or staff id already belongs to someone else")
-        }
-        return true
     }
 }
 
@@ -278,7 +245,7 @@ struct BarcodeGenerator {
             let candidate = "LAW" + String(format: "%06d", number)
             number += 1
             if !held.contains(candidate), try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT id FROM copy WHERE barcode = ?"), arguments: [candidate]) == nil
+                db.cachedStatement(sql: "SELECT id FROM copy WHERE barcode = ? COLLATE NOCASE"), arguments: [candidate]) == nil
             {
                 next = number
                 return candidate

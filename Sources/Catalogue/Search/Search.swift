@@ -67,7 +67,7 @@ extension CatalogueDatabase {
         let parsed = try SearchQuery.parse(query)
         guard limit > 0, !parsed.isEmpty else { return .empty }
         try? refreshSearchIndex()
-        let today = String(Timestamp.string(from: clock.now()).prefix(10))
+        let today = clock.today
         return try read { db in
             if let jumped = try Searcher.jump(query, in: db) {
                 return SearchResult(books: try db.details(ofIDs: [jumped]), exactCount: 1, suggestion: nil, matchedWords: [], jumped: true)
@@ -113,9 +113,8 @@ struct Searcher {
     let today: String
     let db: Database
 
-    /// The SQL conditions on `book b` from filters and negated terms, and their arguments.
-    private var conditions: [String] = []
-    private var arguments: [any DatabaseValueConvertible] = []
+    /// The SQL conditions on `book b` from filters and negated terms.
+    private var conditions: [SQL] = []
     private var correctionCache: [String: [String]] = [:]
 
     init(query: SearchQuery, limit: Int, today: String, db: Database) {
@@ -124,65 +123,50 @@ struct Searcher {
         self.today = today
         self.db = db
         for filter in query.filters {
-            let (sql, args) = Self.sql(for: filter.condition, today: today)
-            conditions.append(filter.negated ? "NOT coalesce(\(sql), 0)" : sql)
-            arguments += args
+            let condition = Self.sql(for: filter.condition, today: today)
+            conditions.append(filter.negated ? "NOT coalesce(\(condition), 0)" : condition)
         }
         for term in query.terms where term.negated {
-            conditions.append("b.id NOT IN (SELECT rowid FROM book_fts WHERE book_fts MATCH ?)")
-            arguments.append(Self.expression(term, alternatives: [], prefix: false))
+            let expression = Self.expression(term, alternatives: [], prefix: false)
+            conditions.append("b.id NOT IN (SELECT rowid FROM book_fts WHERE book_fts MATCH \(expression))")
         }
     }
 
-    /// A bare barcode or ISBN (one token, no field) names its book.
+    /// A bare barcode, book id or ISBN (one token with a digit, no field)
+    /// names its book, as everywhere (`Database.resolve`).
     static func jump(_ text: String, in db: Database) throws -> Int64? {
         let token = text.trimmed
         guard !token.isEmpty, !token.contains(where: \.isWhitespace), token.contains(where: \.isNumber),
             !token.contains(":")
         else { return nil }
-        if let id = try Int64.fetchOne(db, sql: "SELECT book_id FROM copy WHERE barcode = ?", arguments: [token]) {
-            return id
-        }
-        let isbn = token.filter { $0 != "-" }
-        let looksLikeISBN = (isbn.count == 10 || isbn.count == 13)
-            && isbn.dropLast().allSatisfy(\.isNumber) && (isbn.last!.isNumber || isbn.last == "X" || isbn.last == "x")
-        guard looksLikeISBN else { return nil }
-        return try Int64.fetchOne(
-            db, sql: "SELECT id FROM book WHERE isbn = ? OR isbn = ? ORDER BY id LIMIT 1", arguments: [token, isbn])
+        return try db.resolve(token)?.bookID
     }
 
-    static func sql(for condition: SearchQuery.Condition, today: String) -> (String, [any DatabaseValueConvertible]) {
+    static func sql(for condition: SearchQuery.Condition, today: String) -> SQL {
         switch condition {
         case .jurisdiction(let name):
-            let (sql, args) = Jurisdiction.filter(name, alias: "b")
-            return (sql, args)
+            return Jurisdiction.filter(name, alias: "b")
         case .isbn(let isbn):
-            return ("(b.isbn = ? OR replace(b.isbn, '-', '') = ?)", [isbn, isbn])
+            return "(b.isbn = \(isbn) OR replace(b.isbn, '-', '') = \(isbn))"
         case .barcode(let barcode):
-            return ("b.id IN (SELECT book_id FROM copy WHERE barcode = ?)", [barcode])
+            return "b.id IN (SELECT book_id FROM copy WHERE barcode = \(barcode) COLLATE NOCASE)"
         case .years(let from, let to):
-            var parts: [String] = ["b.date IS NOT NULL"]
-            var args: [any DatabaseValueConvertible] = []
-            if let from {
-                parts.append("b.date >= ?")
-                args.append(String(format: "%04d", from))
-            }
-            if let to {
-                parts.append("b.date < ?")
-                args.append(String(format: "%04d", to + 1))
-            }
-            return ("(" + parts.joined(separator: " AND ") + ")", args)
+            var parts: [SQL] = ["b.date IS NOT NULL"]
+            if let from { parts.append("b.date >= \(String(format: "%04d", from))") }
+            if let to { parts.append("b.date < \(String(format: "%04d", to + 1))") }
+            return "(\(parts.joined(separator: " AND ")))"
         case .at(let path):
-            return (
-                "b.id IN (SELECT c.book_id FROM copy c JOIN location l ON l.id = c.location_id WHERE \(LocationPath.underSQL("l")))",
-                LocationPath.underArguments(path)
-            )
+            return "b.id IN (SELECT c.book_id FROM copy c JOIN location l ON l.id = c.location_id WHERE \(LocationPath.under("l", path)))"
         case .status(let status):
             switch status {
             case .overdue:
-                return ("b.id IN (SELECT book_id FROM copy WHERE status = 'on-loan' AND due < ?)", [today])
-            case .onLoan, .missing, .onShelf:
-                return ("b.id IN (SELECT book_id FROM copy WHERE status = ?)", [status.rawValue])
+                return "b.id IN (SELECT book_id FROM copy WHERE status = \(CopyStatus.onLoan) AND due < \(today))"
+            case .onLoan:
+                return "b.id IN (SELECT book_id FROM copy WHERE status = \(CopyStatus.onLoan))"
+            case .missing:
+                return "b.id IN (SELECT book_id FROM copy WHERE status = \(CopyStatus.missing))"
+            case .onShelf:
+                return "b.id IN (SELECT book_id FROM copy WHERE status = \(CopyStatus.onShelf))"
             }
         }
     }
@@ -214,8 +198,7 @@ struct Searcher {
             // Only filters: books in title order.
             let ids = try Int64.fetchAll(
                 db,
-                sql: "SELECT b.id FROM book b WHERE \(conditions.joined(separator: " AND ")) ORDER BY b.title COLLATE NOCASE, b.id LIMIT ?",
-                arguments: StatementArguments(arguments + [limit]))
+                SQLRequest(literal: "SELECT b.id FROM book b WHERE \(conditions.joined(separator: " AND ")) ORDER BY b.title COLLATE NOCASE, b.id LIMIT \(limit)"))
             return SearchResult(books: try db.details(ofIDs: ids), exactCount: ids.count, suggestion: nil, matchedWords: [], jumped: false)
         }
         var found: [Int64] = []
@@ -275,15 +258,13 @@ struct Searcher {
     /// Runs one MATCH with the filters and appends the ids not yet found.
     /// Books that score alike (editions of one work) come newest first.
     private func collect(_ expressions: [String], into found: inout [Int64], seen: inout Set<Int64>) throws {
-        let filters = conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")
-        let ids = try Int64.fetchAll(
-            db,
-            sql: """
-                SELECT f.rowid FROM book_fts f JOIN book b ON b.id = f.rowid
-                WHERE book_fts MATCH ?\(filters)
-                ORDER BY bm25(book_fts, 10.0, 5.0, 2.0, 1.0), b.date DESC, f.rowid LIMIT ?
-                """,
-            arguments: StatementArguments([expressions.joined(separator: " AND ")] + arguments + [limit + seen.count]))
+        var request: SQL = """
+            SELECT f.rowid FROM book_fts f JOIN book b ON b.id = f.rowid
+            WHERE book_fts MATCH \(expressions.joined(separator: " AND "))
+            """
+        for condition in conditions { request += " AND \(condition)" }
+        request += "\nORDER BY bm25(book_fts, 10.0, 5.0, 2.0, 1.0), b.date DESC, f.rowid LIMIT \(limit + seen.count)"
+        let ids = try Int64.fetchAll(db, SQLRequest(literal: request))
         for id in ids where found.count < limit && seen.insert(id).inserted {
             found.append(id)
         }

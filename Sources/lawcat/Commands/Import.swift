@@ -1,3 +1,4 @@
+// `lawcat import`: books and copies, or borrowers, from a CSV file, in one transaction.
 import ArgumentParser
 import Catalogue
 import Foundation
@@ -50,23 +51,21 @@ struct Import: ParsableCommand {
             : try db.importBooks(
                 path: file, format: format, dryRun: dryRun, skipBad: skipBad, locations: locations, progress: progress)
         if shownProgress { Terminal.note("\r\u{1B}[K") }
-        if output.json {
-            try Terminal.json(report)
-            return
-        }
-        for warning in report.warnings ?? [] { Terminal.warning(warning.description) }
-        if let total = report.warningsTotal, total > (report.warnings?.count ?? 0) {
-            Terminal.warning("and \(total - (report.warnings?.count ?? 0)) more")
-        }
-        for problem in report.refused ?? [] { Terminal.warning("skipped \(problem.description)") }
-        if let total = report.rowsRefused, total > (report.refused?.count ?? 0) {
-            Terminal.warning("and \(total - (report.refused?.count ?? 0)) more skipped")
-        }
         let verb = dryRun ? "would add" : "added"
-        let refused = report.rowsRefused.map { "; skipped \($0) bad \(unit)" } ?? ""
-        Terminal.line(
-            "\(dryRun ? "dry run: " : "")read \(report.rowsRead) \(unit); \(verb) \(report.booksAdded) books, "
-                + "\(report.copiesAdded) copies, \(report.locationsAdded) locations, \(report.peopleAdded) people; "
-                + "skipped \(report.rowsSkipped) \(unit == "rows" ? "rows" : "copies or bare records") already present\(refused)")
+        try output.print(report) {
+            for warning in report.warnings ?? [] { Terminal.warning(warning.description) }
+            if let total = report.warningsTotal, total > (report.warnings?.count ?? 0) {
+                Terminal.warning("and \(total - (report.warnings?.count ?? 0)) more")
+            }
+            for problem in report.refused ?? [] { Terminal.warning("skipped \(problem.description)") }
+            if let total = report.rowsRefused, total > (report.refused?.count ?? 0) {
+                Terminal.warning("and \(total - (report.refused?.count ?? 0)) more skipped")
+            }
+            let refused = report.rowsRefused.map { "; skipped \($0) bad \(unit)" } ?? ""
+            Terminal.line(
+                "\(dryRun ? "dry run: " : "")read \(report.rowsRead) \(unit); \(verb) \(report.booksAdded) books, "
+                    + "\(report.copiesAdded) copies, \(report.locationsAdded) locations, \(report.peopleAdded) people; "
+                    + "skipped \(report.rowsSkipped) \(unit == "rows" ? "rows" : "copies or bare records") already present\(refused)")
+        }
     }
 }

@@ -1,5 +1,6 @@
 @testable import Catalogue
 import Foundation
+import TestSupport
 import Testing
 
 /// MARC-8 decoding, character by character: every mapping of the Library

@@ -1,5 +1,6 @@
 @testable import Catalogue
 import Foundation
+import TestSupport
 import Testing
 
 /// Real MARC-8 records (from pymarc's test suite, in ../shared/data) decode

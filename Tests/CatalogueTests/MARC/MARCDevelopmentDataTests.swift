@@ -1,5 +1,6 @@
 @testable import Catalogue
 import Foundation
+import TestSupport
 import Testing
 
 /// The Library of Congress law records of ../shared/data: lc-law-dev.mrc

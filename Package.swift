@@ -47,7 +47,9 @@ let package = Package(
             dependencies: [
                 "Catalogue", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            ]
+            ],
+            // Files the MARC tests read by path (not bundle resources).
+            exclude: ["MARC/Fixtures"]
         ),
         // End-to-end tests run the built `lawcat` binary.
         .testTarget(

@@ -3,7 +3,7 @@ import GRDB
 
 /// The formats `export` writes.
 public enum ExportFormat: String, CaseIterable, Sendable {
-    case csv, json
+    case csv, json, marc, marcxml
 }
 
 extension CatalogueDatabase {
@@ -13,12 +13,15 @@ extension CatalogueDatabase {
     /// withdrawn copies are left out, and a book with no copies on the shelves
     /// is one row without barcode or location, so that importing the export
     /// into an empty catalogue and exporting again gives the same file. JSON is
-    /// an array of books as `show --json` prints them.
+    /// an array of books as `show --json` prints them. MARC 21 (ISO 2709,
+    /// UTF-8) and MARCXML are one record a book (MARCBookRecord), its copies
+    /// on the shelves in 952 fields.
     public func export(format: ExportFormat, to output: (String) throws -> Void) throws {
         try read { db in
             switch format {
             case .csv: try db.exportCSV(to: output)
             case .json: try db.exportJSON(to: output)
+            case .marc, .marcxml: try db.exportMARC(xml: format == .marcxml, to: output)
             }
         }
     }

@@ -30,6 +30,11 @@ struct ImportChunk: Sendable {
     private(set) var bookRows: [(book: Int, line: Int)] = []
     /// Rows refused before the database sees them.
     private(set) var refusals: [(line: Int, reason: String)] = []
+    /// Where each record is in its file, by record number (the `line` of a
+    /// record's rows): empty for CSV, whose rows are named by line alone.
+    private(set) var places: [Int: ImportPlace] = [:]
+    /// Warnings that do not refuse a row (a byte that could not be decoded).
+    private(set) var notes: [(line: Int, reason: String)] = []
     /// Where each book is in `books`; emptied by `sealed()`, as only building needs it.
     private var positions: [BookIdentity: Int] = [:]
 
@@ -47,6 +52,34 @@ struct ImportChunk: Sendable {
         } else {
             copies.append(Copy(book: position(of: book, line: line), barcode: barcode, location: location, line: line))
         }
+    }
+
+    /// Takes one record of a record file (MARC): one row, whose book has
+    /// `copies` (none: a book without copies). A copy without a location is
+    /// refused as a CSV row's is.
+    mutating func add(record place: ImportPlace, book: EncodedBook, copies: [ImportRecordCopy], notes: [String]) {
+        let line = place.record
+        rows += 1
+        places[line] = place
+        for note in notes { self.notes.append((line, note)) }
+        guard !copies.isEmpty else {
+            bookRows.append((position(of: book, line: line), line))
+            return
+        }
+        if copies.contains(where: { $0.location.isEmpty }) {
+            refusals.append((line, "a holding with a barcode has no home branch or shelving location; give one, or translate its codes with --locations"))
+            return
+        }
+        let position = position(of: book, line: line)
+        for copy in copies {
+            self.copies.append(Copy(book: position, barcode: copy.barcode, location: copy.location, line: line))
+        }
+    }
+
+    /// Takes a record that cannot be read, and why.
+    mutating func refuse(record place: ImportPlace, reason: String) {
+        places[place.record] = place
+        refuse(line: place.record, reason: reason)
     }
 
     /// Takes a row that cannot be stored, and why.

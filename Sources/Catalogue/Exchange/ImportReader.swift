@@ -17,7 +17,7 @@ import Foundation
 /// the vocabulary (not the rows); they are the words `Vocabulary.refresh` would
 /// have read back from the stored books.
 final class ImportReader: @unchecked Sendable {
-    // @unchecked: after `start()`, the CSV reader and the settings are used by
+    // @unchecked: after `start()`, the source and the settings are used by
     // the reading thread only; the hand-off is the only state both threads touch.
 
     /// What the reading thread hands over, in order.
@@ -34,19 +34,28 @@ final class ImportReader: @unchecked Sendable {
 
     static let depth = 4
 
-    private let reader: CSVReader
+    /// Where the rows come from: a CSV file, or a file of records (MARC).
+    enum Source {
+        /// `reader` is past the header row; `column` maps each known column name to its position.
+        case csv(reader: CSVReader, headerCount: Int, column: [String: Int])
+        case records(any ImportRecordSource)
+    }
+
+    private let source: Source
     private let path: String
-    private let headerCount: Int
-    private let column: [String: Int]
     private let collectsWords: Bool
     private let handoff = Handoff<Message>(capacity: ImportReader.depth)
 
     /// `reader` is past the header row; `column` maps each known column name to its position.
-    init(reader: CSVReader, path: String, headerCount: Int, column: [String: Int], collectsWords: Bool) {
-        self.reader = reader
+    convenience init(reader: CSVReader, path: String, headerCount: Int, column: [String: Int], collectsWords: Bool) {
+        self.init(
+            source: .csv(reader: reader, headerCount: headerCount, column: column), path: path,
+            collectsWords: collectsWords)
+    }
+
+    init(source: Source, path: String, collectsWords: Bool) {
+        self.source = source
         self.path = path
-        self.headerCount = headerCount
-        self.column = column
         self.collectsWords = collectsWords
     }
 
@@ -78,13 +87,27 @@ final class ImportReader: @unchecked Sendable {
             return handoff.put(.rows(sealed))
         }
         do {
-            while let record = try CatalogueDatabase.nextRecord(reader, path: path) {
-                if record.fields.allSatisfy({ $0.trimmed.isEmpty }) { continue }
-                take(record, into: &chunk, words: &words)
-                if chunk.isFull {
-                    guard handOver(chunk) else { return }
-                    chunk = ImportChunk()
+            switch source {
+            case .csv(let reader, let headerCount, let column):
+                while let record = try CatalogueDatabase.nextRecord(reader, path: path) {
+                    if record.fields.allSatisfy({ $0.trimmed.isEmpty }) { continue }
+                    take(record, headerCount: headerCount, column: column, into: &chunk, words: &words)
+                    if chunk.isFull {
+                        guard handOver(chunk) else { return }
+                        chunk = ImportChunk()
+                    }
                 }
+            case .records(let records):
+                var going = true
+                try records.read { item in
+                    take(item, into: &chunk, words: &words)
+                    if chunk.isFull {
+                        going = handOver(chunk)
+                        chunk = ImportChunk()
+                    }
+                    return going
+                }
+                guard going else { return }
             }
             if !chunk.isEmpty { guard handOver(chunk) else { return } }
             guard handoff.put(.end) else { return }
@@ -94,7 +117,10 @@ final class ImportReader: @unchecked Sendable {
         }
     }
 
-    private func take(_ record: CSVRecord, into chunk: inout ImportChunk, words: inout Set<String>) {
+    private func take(
+        _ record: CSVRecord, headerCount: Int, column: [String: Int], into chunk: inout ImportChunk,
+        words: inout Set<String>
+    ) {
         guard record.fields.count == headerCount else {
             chunk.refuse(
                 line: record.line,
@@ -107,15 +133,29 @@ final class ImportReader: @unchecked Sendable {
             subjects: CSVFormat.list(value("subjects")), date: value("date"), edition: value("edition"),
             jurisdiction: value("jurisdiction"), isbn: value("isbn")
         ).normalised
-        if collectsWords {
-            Vocabulary.addWords(of: fields.title, to: &words)
-            for text in fields.authors { Vocabulary.addWords(of: text, to: &words) }
-            for text in fields.subjects { Vocabulary.addWords(of: text, to: &words) }
-            if let text = fields.jurisdiction { Vocabulary.addWords(of: text, to: &words) }
-        }
+        if collectsWords { Self.addWords(of: fields, to: &words) }
         chunk.add(
             line: record.line, book: EncodedBook(fields),
             barcode: value("barcode").trimmed, location: value("location").trimmed)
+    }
+
+    /// Takes one record of a record file: its book and copies, normalised as a CSV row's are.
+    private func take(_ item: ImportRecordItem, into chunk: inout ImportChunk, words: inout Set<String>) {
+        switch item {
+        case .book(let place, let fields, let copies, let notes):
+            let fields = fields.normalised
+            if collectsWords { Self.addWords(of: fields, to: &words) }
+            chunk.add(record: place, book: EncodedBook(fields), copies: copies, notes: notes)
+        case .refused(let place, let reason):
+            chunk.refuse(record: place, reason: reason)
+        }
+    }
+
+    private static func addWords(of fields: BookFields, to words: inout Set<String>) {
+        Vocabulary.addWords(of: fields.title, to: &words)
+        for text in fields.authors { Vocabulary.addWords(of: text, to: &words) }
+        for text in fields.subjects { Vocabulary.addWords(of: text, to: &words) }
+        if let text = fields.jurisdiction { Vocabulary.addWords(of: text, to: &words) }
     }
 }
 

@@ -11,11 +11,20 @@ public struct ImportReport: Equatable, Sendable, Encodable {
     /// Rows whose barcode is already in the catalogue, on the same book.
     public var rowsSkipped = 0
     public var dryRun = false
+    /// With `skipBad`: how many rows (records) were bad and left out, and the
+    /// first 20 of them; null otherwise (every key is always present).
+    @Nullable public var rowsRefused: Int?
+    @Nullable public var refused: [ImportProblem]?
+    /// Records imported with something to say (a byte that could not be
+    /// decoded, stored as U+FFFD): how many, and the first 20. Null when none.
+    @Nullable public var warningsTotal: Int?
+    @Nullable public var warnings: [ImportProblem]?
 
     enum CodingKeys: String, CodingKey {
         case rowsRead = "rows_read", booksAdded = "books_added", copiesAdded = "copies_added"
         case locationsAdded = "locations_added", peopleAdded = "people_added"
         case rowsSkipped = "rows_skipped", dryRun = "dry_run"
+        case rowsRefused = "rows_refused", refused, warningsTotal = "warnings_total", warnings
     }
 }
 
@@ -23,11 +32,17 @@ public struct ImportReport: Equatable, Sendable, Encodable {
 struct ProblemList {
     private(set) var shown: [ImportProblem] = []
     private(set) var total = 0
+    /// Where the records of the chunk being stored are, by record number:
+    /// a record file's problems are named by them (empty for CSV).
+    var places: [Int: ImportPlace] = [:]
 
     mutating func add(line: Int, _ reason: String) {
         total += 1
-        if shown.count < 20 { shown.append(ImportProblem(line: line, reason: reason)) }
+        if shown.count < 20 { shown.append(ImportProblem(line: line, reason: reason, place: places[line])) }
     }
+
+    /// The problems in file order (a chunk's are named as it is stored).
+    var inFileOrder: [ImportProblem] { shown.sorted { $0.line < $1.line } }
 
     /// Records why a row was refused. Reliability review: an error that is not
     /// about the row (a full disk, an I/O error, a busy catalogue) used to be
@@ -49,14 +64,30 @@ extension CatalogueDatabase {
     public func importCSV(
         path: String, dryRun: Bool = false, progress: ((Int) -> Void)? = nil
     ) throws -> ImportReport {
+        try importCSV(path: path, dryRun: dryRun, skipBad: false, progress: progress)
+    }
+
+    /// As `importCSV(path:dryRun:progress:)`; with `skipBad`, bad rows are
+    /// left out and listed in the report instead of stopping the import.
+    public func importCSV(
+        path: String, dryRun: Bool, skipBad: Bool, progress: ((Int) -> Void)? = nil
+    ) throws -> ImportReport {
         let reader = try Self.openCSV(path)
         let header = try Self.header(of: reader, path: path)
         let column = try CSVFormat.columnIndex(header, known: CSVFormat.columns, required: "title", path: path)
-        let now = nowStamp
         // The file is read and its rows prepared on another thread, while this
         // one stores them (see ImportReader). A dry run stores nothing to search.
         let rows = ImportReader(
             reader: reader, path: path, headerCount: header.count, column: column, collectsWords: !dryRun)
+        return try importRows(rows, dryRun: dryRun, skipBad: skipBad, progress: progress)
+    }
+
+    /// Stores what `rows` reads, in one transaction: the CSV import's, and
+    /// every other format's (MARC records come through the same reader).
+    func importRows(
+        _ rows: ImportReader, dryRun: Bool, skipBad: Bool, progress: ((Int) -> Void)?
+    ) throws -> ImportReport {
+        let now = nowStamp
         rows.start()
         defer { rows.cancel() }
         return try transaction(rollback: dryRun) { db in
@@ -73,6 +104,7 @@ extension CatalogueDatabase {
             let triggers = try LiftedBookTriggers.lift(db)
             var report = ImportReport(dryRun: dryRun)
             var problems = ProblemList()
+            var warnings = ProblemList()
             var barcodes = BarcodeGenerator()
             var homes = LocationMemo()
             var fresh = lastBookBefore == 0 ? StoredBookFilter() : nil
@@ -82,6 +114,9 @@ extension CatalogueDatabase {
                     let before = report.rowsRead
                     report.rowsRead += chunk.rows
                     if report.rowsRead / 5000 > before / 5000 { progress?(report.rowsRead) }
+                    problems.places = chunk.places
+                    warnings.places = chunk.places
+                    for note in chunk.notes { warnings.add(line: note.line, note.reason) }
                     try chunk.store(
                         into: db, at: now, homes: &homes, barcodes: &barcodes, fresh: &fresh, report: &report,
                         problems: &problems)
@@ -93,10 +128,17 @@ extension CatalogueDatabase {
                     throw error
                 }
             }
+            if warnings.total > 0 {
+                report.warningsTotal = warnings.total
+                report.warnings = warnings.inFileOrder
+            }
             if problems.total > 0 {
                 // Rows are named as their chunk is stored: put them in file order.
-                let shown = problems.shown.sorted { $0.line < $1.line }
-                throw CatalogueError.invalidImport(problems: shown, total: problems.total)
+                guard skipBad else {
+                    throw CatalogueError.invalidImport(problems: problems.inFileOrder, total: problems.total)
+                }
+                report.rowsRefused = problems.total
+                report.refused = problems.inFileOrder
             }
             // The imported books' words go into the correction index before the
             // commit, so that no search has to write (a read-only catalogue

@@ -97,6 +97,10 @@ public enum CatalogueError: Error, Equatable, Sendable {
         case .invalidImport(let problems, let total):
             let shown = problems.prefix(20).map { $0.description }.joined(separator: "; ")
             let more = total > 20 ? "; and \(total - 20) more" : ""
+            if problems.first?.place != nil {
+                return "nothing imported: \(total) bad \(total == 1 ? "record" : "records"): \(shown)\(more); "
+                    + "correct \(total == 1 ? "it" : "them"), or add --skip-bad to import the others"
+            }
             return "nothing imported: \(total) bad \(total == 1 ? "row" : "rows"): \(shown)\(more)"
         case .invalidFile(let path, let reason):
             return "cannot read \(path): \(reason); nothing was changed"
@@ -134,11 +138,34 @@ public enum CatalogueError: Error, Equatable, Sendable {
     }
 }
 
-/// One bad row of an import: its line number in the file and why.
-public struct ImportProblem: Equatable, Sendable, CustomStringConvertible {
+/// One bad row of an import: its line number in the file and why. A record
+/// of a MARC file is named by its number and where it starts instead (`place`).
+public struct ImportProblem: Equatable, Sendable, CustomStringConvertible, Encodable {
     public var line: Int
     public var reason: String
-    public var description: String { "line \(line): \(reason)" }
+    public var place: ImportPlace? = nil
+
+    public var description: String {
+        guard let place else { return "line \(line): \(reason)" }
+        if let offset = place.offset { return "record \(place.record) at byte \(offset): \(reason)" }
+        if let line = place.line { return "record \(place.record) at line \(line): \(reason)" }
+        return "record \(place.record): \(reason)"
+    }
+
+    enum CodingKeys: String, CodingKey { case line, record, offset, reason }
+
+    /// `{line, reason}` for a CSV row; `{record, offset, reason}` (MARCXML: `{record, line, reason}`) for a record.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        if let place {
+            try c.encode(place.record, forKey: .record)
+            try c.encodeIfPresent(place.offset, forKey: .offset)
+            try c.encodeIfPresent(place.line, forKey: .line)
+        } else {
+            try c.encode(line, forKey: .line)
+        }
+        try c.encode(reason, forKey: .reason)
+    }
 }
 
 extension CatalogueError {

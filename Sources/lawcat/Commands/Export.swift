@@ -8,10 +8,10 @@ extension ExportFormat: ExpressibleByArgument {}
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the whole catalogue as CSV (the import format) or JSON.")
+        abstract: "Write the whole catalogue as CSV (the import format), JSON, MARC 21 or MARCXML.")
 
     @OptionGroup var catalogue: CatalogueOptions
-    @Option(help: "csv or json.")
+    @Option(help: "csv, json, marc (MARC 21, UTF-8) or marcxml.")
     var format: ExportFormat = .csv
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?

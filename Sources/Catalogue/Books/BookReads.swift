@@ -42,9 +42,8 @@ extension Database {
         if let id = Int64(key), let book = try Book.fetchOne(self, sql: "SELECT * FROM book WHERE id = ?", arguments: [id]) {
             return book
         }
-        let isbn = key.filter { $0 != "-" && $0 != " " }
-        if !isbn.isEmpty, let book = try Book.fetchOne(
-            self, sql: "SELECT * FROM book WHERE isbn = ? ORDER BY id LIMIT 1", arguments: [isbn])
+        if let id = try bookID(isbnKey: key),
+            let book = try Book.fetchOne(self, sql: "SELECT * FROM book WHERE id = ?", arguments: [id])
         {
             return book
         }

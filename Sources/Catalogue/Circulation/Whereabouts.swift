@@ -122,11 +122,7 @@ extension CatalogueDatabase {
                 copies.sort { a, b in a.barcode == key && b.barcode != key }
                 return WhereAnswer(copies: copies, otherMatches: [])
             }
-            let isbn = key.filter { $0 != "-" && $0 != " " }
-            if isbn.count >= 10, isbn.allSatisfy({ $0.isNumber || $0 == "X" || $0 == "x" }),
-                let bookID = try Int64.fetchOne(
-                    db, sql: "SELECT id FROM book WHERE isbn = ? ORDER BY id LIMIT 1", arguments: [isbn])
-            {
+            if let bookID = try db.bookID(isbnKey: key) {
                 return WhereAnswer(copies: try db.whereabouts(bookID: bookID, today: today, trail: trail), otherMatches: [])
             }
             return nil

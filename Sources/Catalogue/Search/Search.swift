@@ -49,6 +49,9 @@ public struct SearchResult: Sendable {
     public var matchedWords: [String]
     /// True when the query was a bare barcode or ISBN that named one book.
     public var jumped: Bool
+    /// Something to tell the user about the query itself (an ISBN no book
+    /// has), shown beside the results.
+    public var notice: String? = nil
 
     public static let empty = SearchResult(books: [], exactCount: 0, suggestion: nil, matchedWords: [], jumped: false)
 }
@@ -69,8 +72,15 @@ extension CatalogueDatabase {
         try? refreshSearchIndex()
         let today = String(Timestamp.string(from: clock.now()).prefix(10))
         return try read { db in
-            if let jumped = try Searcher.jump(query, in: db) {
+            switch try Searcher.jump(query, in: db) {
+            case .book(let jumped):
                 return SearchResult(books: try db.details(ofIDs: [jumped]), exactCount: 1, suggestion: nil, matchedWords: [], jumped: true)
+            case .unknownISBN(let isbn):
+                var result = SearchResult.empty
+                result.notice = "no book has the ISBN \(isbn) (ISBN-10 and ISBN-13 compared alike)"
+                return result
+            case nil:
+                break
             }
             var searcher = Searcher(query: parsed, limit: limit, today: today, db: db)
             return try searcher.run()
@@ -134,21 +144,27 @@ struct Searcher {
         }
     }
 
-    /// A bare barcode or ISBN (one token, no field) names its book.
-    static func jump(_ text: String, in db: Database) throws -> Int64? {
+    enum Jump {
+        case book(Int64)
+        /// A valid ISBN that no book has: nothing to search for as text.
+        case unknownISBN(String)
+    }
+
+    /// A bare barcode or ISBN (one token, no field) names its book. A token
+    /// shaped as an ISBN with a wrong check digit is refused (a typo).
+    static func jump(_ text: String, in db: Database) throws -> Jump? {
         let token = text.trimmed
         guard !token.isEmpty, !token.contains(where: \.isWhitespace), token.contains(where: \.isNumber),
             !token.contains(":")
         else { return nil }
         if let id = try Int64.fetchOne(db, sql: "SELECT book_id FROM copy WHERE barcode = ?", arguments: [token]) {
-            return id
+            return .book(id)
         }
-        let isbn = token.filter { $0 != "-" }
-        let looksLikeISBN = (isbn.count == 10 || isbn.count == 13)
-            && isbn.dropLast().allSatisfy(\.isNumber) && (isbn.last!.isNumber || isbn.last == "X" || isbn.last == "x")
-        guard looksLikeISBN else { return nil }
-        return try Int64.fetchOne(
-            db, sql: "SELECT id FROM book WHERE isbn = ? OR isbn = ? ORDER BY id LIMIT 1", arguments: [token, isbn])
+        guard case .valid(let isbn) = ISBN.read(token) else {
+            // A wrong check digit: the book catalogued so, or a refusal naming the digit.
+            return try db.bookID(isbnKey: token).map(Jump.book)
+        }
+        return try db.bookID(isbn: isbn).map(Jump.book) ?? .unknownISBN(token)
     }
 
     static func sql(for condition: SearchQuery.Condition, today: String) -> (String, [any DatabaseValueConvertible]) {
@@ -156,8 +172,10 @@ struct Searcher {
         case .jurisdiction(let name):
             let (sql, args) = Jurisdiction.filter(name, alias: "b")
             return (sql, args)
-        case .isbn(let isbn):
-            return ("(b.isbn = ? OR replace(b.isbn, '-', '') = ?)", [isbn, isbn])
+        case .isbn(let isbn13):
+            return ("b.isbn13 = ?", [isbn13])
+        case .isbnText(let text):
+            return ("upper(replace(replace(b.isbn, '-', ''), ' ', '')) = upper(?)", [text])
         case .barcode(let barcode):
             return ("b.id IN (SELECT book_id FROM copy WHERE barcode = ?)", [barcode])
         case .years(let from, let to):
@@ -216,77 +234,158 @@ struct Searcher {
                 db,
                 sql: "SELECT b.id FROM book b WHERE \(conditions.joined(separator: " AND ")) ORDER BY b.title COLLATE NOCASE, b.id LIMIT ?",
                 arguments: StatementArguments(arguments + [limit]))
+            var result = SearchResult(books: try db.details(ofIDs: ids), exactCount: ids.count, suggestion: nil, matchedWords: [], jumped: false)
+            if ids.isEmpty { result.notice = query.isbnHint }
+            return result
+        }
+        // Editions and years are compared as numbers, not looked up as words (Editions.swift).
+        let words = positive.filter { $0.number == nil }
+        let numbers = positive.filter { $0.number != nil }.map(Self.numberCondition)
+        guard !words.isEmpty else {
+            let ids = try booksWithout(words: numbers)
             return SearchResult(books: try db.details(ofIDs: ids), exactCount: ids.count, suggestion: nil, matchedWords: [], jumped: false)
         }
+        let openLast = query.lastWordIsOpen && positive.last?.number == nil
         var found: [Int64] = []
         var seen = Set<Int64>()
-        var matched = Set(positive.flatMap(\.words))
+        var matched = Set(words.flatMap(\.words))
 
         // 1. Every word as typed.
-        try collect(positive.map { Self.expression($0, alternatives: [], prefix: false) }, into: &found, seen: &seen)
+        try collect(words.map { Self.expression($0, alternatives: [], prefix: false) }, and: numbers, into: &found, seen: &seen)
         // 2. The last word as a prefix, while typing.
-        if found.count < limit && query.lastWordIsOpen {
+        if found.count < limit && openLast {
             try collect(
-                positive.enumerated().map { index, term in
-                    Self.expression(term, alternatives: [], prefix: index == positive.count - 1)
-                }, into: &found, seen: &seen)
+                words.enumerated().map { index, term in
+                    Self.expression(term, alternatives: [], prefix: index == words.count - 1)
+                }, and: numbers, into: &found, seen: &seen)
         }
         let exactCount = found.count
-        // 3. Through corrections of typos: first of the words no book has (cheap, and
+        // 3. The words without the edition or year asked for: other editions of the book follow.
+        if found.count < limit && !numbers.isEmpty {
+            try collect(
+                words.enumerated().map { index, term in
+                    Self.expression(term, alternatives: [], prefix: openLast && index == words.count - 1)
+                }, and: [], into: &found, seen: &seen)
+        }
+        let uncorrected = found.count
+        // 4. Through corrections of typos: first of the words no book has (cheap, and
         //    closest to what was typed); then, when nothing matched as typed, of every
         //    word (a typo may spell another real word). A query of real words that
         //    matches as typed is not second-guessed.
         if found.count < limit {
-            let correctable = positive.enumerated().filter { index, term in
+            let correctable = words.enumerated().filter { index, term in
                 !term.isPhrase && index < Vocabulary.mostCorrectedWords && Vocabulary.allowedEdits(term.words[0]) > 0
+                    && !Self.isNumeric(term.words[0])
             }.map(\.offset)
             var unknown = Set<Int>()
-            for index in correctable where try !Vocabulary.isKnown(positive[index].words[0], in: db) {
+            for index in correctable where try !Vocabulary.isKnown(words[index].words[0], in: db) {
                 unknown.insert(index)
             }
             let all = Set(correctable)
             let passes: [Set<Int>] =
-                exactCount > 0 ? (unknown.isEmpty ? [] : [unknown])
+                uncorrected > 0 ? (unknown.isEmpty ? [] : [unknown])
                 : unknown.isEmpty || unknown == all ? [all] : [unknown, all]
             for pass in passes {
                 // Every word is corrected only when correcting the unknown ones found nothing.
-                guard found.count == exactCount || (pass == unknown && found.count < limit) else { break }
+                guard found.count == uncorrected || (pass == unknown && found.count < limit) else { break }
                 var expressions: [String] = []
                 var corrected = false
-                for (index, term) in positive.enumerated() {
+                for (index, term) in words.enumerated() {
                     let alternatives = pass.contains(index) ? try corrections(term.words[0]) : []
                     corrected = corrected || !alternatives.isEmpty
                     matched.formUnion(alternatives)
                     expressions.append(
-                        Self.expression(term, alternatives: alternatives, prefix: query.lastWordIsOpen && index == positive.count - 1))
+                        Self.expression(term, alternatives: alternatives, prefix: openLast && index == words.count - 1))
                 }
-                if corrected { try collect(expressions, into: &found, seen: &seen) }
+                if corrected { try collect(expressions, and: numbers, into: &found, seen: &seen) }
             }
         }
         var suggestion: String?
+        var notice: String?
         if exactCount == 0 {
             suggestion = try suggest(positive)
+            if uncorrected > 0 {
+                let asked = positive.filter { $0.number != nil }.map { $0.words.joined(separator: " ") }
+                notice = "no book matches every word with " + asked.map { "'\($0)'" }.joined(separator: " and ")
+                    + " as its edition or year; showing the books that match the other words"
+            }
         }
-        return SearchResult(
+        var result = SearchResult(
             books: try db.details(ofIDs: found), exactCount: exactCount, suggestion: suggestion,
             matchedWords: matched.sorted(), jumped: false)
+        result.notice = found.isEmpty ? query.isbnHint ?? notice : notice
+        return result
     }
 
-    /// Runs one MATCH with the filters and appends the ids not yet found.
-    /// Books that score alike (editions of one work) come newest first.
-    private func collect(_ expressions: [String], into found: inout [Int64], seen: inout Set<Int64>) throws {
-        let filters = conditions.isEmpty ? "" : " AND " + conditions.joined(separator: " AND ")
+    /// A condition (SQL on `book b`, and its arguments) that holds what a
+    /// query's edition or year asks for.
+    typealias Condition = (sql: String, arguments: [any DatabaseValueConvertible])
+
+    /// An edition or year: the edition's number, the year of the book's date,
+    /// or, typed in digits, the same word in the title (`Companies Act 2006`).
+    static func numberCondition(_ term: SearchQuery.Term) -> Condition {
+        let number = term.number ?? 0
+        var parts = ["b.edition_number = ?"]
+        var arguments: [any DatabaseValueConvertible] = [number]
+        if (1000...9999).contains(number) {
+            parts.append("substr(b.date, 1, 4) = ?")
+            arguments.append(String(number))
+        }
+        if let word = term.words.first, !word.contains(" ") {
+            parts.append("(' ' || lower(b.title) || ' ') GLOB ?")
+            arguments.append("*[^a-z0-9]" + word + "[^a-z0-9]*")
+        }
+        return ("(" + parts.joined(separator: " OR ") + ")", arguments)
+    }
+
+    static func isNumeric(_ word: String) -> Bool {
+        word.unicodeScalars.contains { $0.properties.numericType != nil }
+    }
+
+    /// True (1) for a book none of whose copies can be had: every copy
+    /// withdrawn or missing, or no copies. Searches rank such books after the
+    /// others that match alike. Copies not on the shelf are few and indexed
+    /// (`copy_by_status`), so most books are settled by one look at
+    /// `copy_by_book`.
+    static let unavailable = """
+        (CASE WHEN b.id IN (SELECT book_id FROM copy WHERE status = 'withdrawn' OR status = 'missing')
+          THEN NOT EXISTS (SELECT 1 FROM copy c WHERE c.book_id = b.id AND (c.status = 'on-shelf' OR c.status = 'on-loan'))
+          ELSE NOT EXISTS (SELECT 1 FROM copy c WHERE c.book_id = b.id) END)
+        """
+
+    /// Runs one MATCH with the filters (and `extra` conditions) and appends
+    /// the ids not yet found. Books that can be had come first; books that
+    /// score alike (editions of one work) come newest first.
+    private func collect(
+        _ expressions: [String], and extra: [Condition], into found: inout [Int64], seen: inout Set<Int64>
+    ) throws {
+        let all = conditions + extra.map(\.sql)
+        let filters = all.isEmpty ? "" : " AND " + all.joined(separator: " AND ")
         let ids = try Int64.fetchAll(
             db,
             sql: """
                 SELECT f.rowid FROM book_fts f JOIN book b ON b.id = f.rowid
                 WHERE book_fts MATCH ?\(filters)
-                ORDER BY bm25(book_fts, 10.0, 5.0, 2.0, 1.0), b.date DESC, f.rowid LIMIT ?
+                ORDER BY \(Self.unavailable), bm25(book_fts, 10.0, 5.0, 2.0, 1.0), b.date DESC, f.rowid LIMIT ?
                 """,
-            arguments: StatementArguments([expressions.joined(separator: " AND ")] + arguments + [limit + seen.count]))
+            arguments: StatementArguments(
+                [expressions.joined(separator: " AND ")] + arguments + extra.flatMap(\.arguments) + [limit + seen.count]))
         for id in ids where found.count < limit && seen.insert(id).inserted {
             found.append(id)
         }
+    }
+
+    /// Books that hold a query of editions and years only (and its filters),
+    /// newest first: no words to look up, so the books are read one by one.
+    private func booksWithout(words numbers: [Condition]) throws -> [Int64] {
+        let all = conditions + numbers.map(\.sql)
+        return try Int64.fetchAll(
+            db,
+            sql: """
+                SELECT b.id FROM book b WHERE \(all.joined(separator: " AND "))
+                ORDER BY \(Self.unavailable), b.date DESC, b.id LIMIT ?
+                """,
+            arguments: StatementArguments(arguments + numbers.flatMap(\.arguments) + [limit]))
     }
 
     /// The query with each word that no book has replaced by its nearest
@@ -297,6 +396,11 @@ struct Searcher {
         var changed = false
         for term in terms.prefix(Vocabulary.mostCorrectedWords) {
             for word in term.words {
+                // A number, an ordinal, a year or the digits of an ISBN is never corrected.
+                if term.number != nil || Self.isNumeric(word) {
+                    words.append(word)
+                    continue
+                }
                 let known = word.unicodeScalars.count >= Vocabulary.shortestIndexed
                     ? try Vocabulary.isKnown(word, in: db)
                     : try Bool.fetchOne(

@@ -206,14 +206,15 @@ struct Searcher {
     }
 
     /// One term as FTS5 syntax: every word quoted, never the user's text.
-    static func expression(_ term: SearchQuery.Term, alternatives: [String], prefix: Bool) -> String {
+    static func expression(_ term: SearchQuery.Term, variants: [String] = [], alternatives: [String], prefix: Bool) -> String {
         var core: String
         if term.isPhrase {
             core = Words.quoted(term.words.joined(separator: " "))
         } else {
-            let first = Words.quoted(term.words[0]) + (prefix ? " *" : "")
-            core = ([first] + alternatives.map(Words.quoted)).joined(separator: " OR ")
-            if !alternatives.isEmpty { core = "(" + core + ")" }
+            // A prefix covers the word's other spellings too (`labour*` and `labor*`), so each finds the same books.
+            let typed = ([term.words[0]] + variants).map { Words.quoted($0) + (prefix ? " *" : "") }
+            core = (typed + alternatives.map(Words.quoted)).joined(separator: " OR ")
+            if !alternatives.isEmpty || !variants.isEmpty { core = "(" + core + ")" }
         }
         if let column = term.column { core = "\(column.rawValue) : \(core.hasPrefix("(") ? core : "(" + core + ")")" }
         return core
@@ -238,44 +239,70 @@ struct Searcher {
             if ids.isEmpty { result.notice = query.isbnHint }
             return result
         }
-        // Editions and years are compared as numbers, not looked up as words (Editions.swift).
-        let words = positive.filter { $0.number == nil }
-        let numbers = positive.filter { $0.number != nil }.map(Self.numberCondition)
+        // Editions and years are compared as numbers, not looked up as words (Editions.swift);
+        // a single letter beside other words is an initial (PersonalNames.swift).
+        let numberTerms = positive.filter { $0.number != nil }
+        let numbers = numberTerms.map(Self.numberCondition)
+        let others = positive.filter { $0.number == nil }
+        let initialTerms = others.count > others.filter(PersonalNames.isInitial).count ? others.filter(PersonalNames.isInitial) : []
+        let words = others.filter { !initialTerms.contains($0) }
+        let initials = initialTerms.map(PersonalNames.initialCondition)
+        let required = numbers + initials
         guard !words.isEmpty else {
             let ids = try booksWithout(words: numbers)
             return SearchResult(books: try db.details(ofIDs: ids), exactCount: ids.count, suggestion: nil, matchedWords: [], jumped: false)
         }
-        let openLast = query.lastWordIsOpen && positive.last?.number == nil
+        let openLast = query.lastWordIsOpen && positive.last.map { words.last == $0 } == true
         var found: [Int64] = []
         var seen = Set<Int64>()
         var matched = Set(words.flatMap(\.words))
+        // British and American spellings of each word, ranked as the word itself (SpellingVariants.swift).
+        var variants: [[String]] = []
+        for term in words {
+            variants.append(term.isPhrase || Self.isNumeric(term.words[0]) ? [] : try SpellingVariants.known(term.words[0], in: db))
+        }
+        matched.formUnion(variants.joined())
+        func expressions(prefix: (Int, SearchQuery.Term) -> Bool, extra: [[String]] = []) -> [String] {
+            words.enumerated().map { index, term in
+                Self.expression(
+                    term, variants: variants[index], alternatives: extra.isEmpty ? [] : extra[index], prefix: prefix(index, term))
+            }
+        }
+        let isLast = { (index: Int, _: SearchQuery.Term) in openLast && index == words.count - 1 }
 
-        // 1. Every word as typed.
-        try collect(words.map { Self.expression($0, alternatives: [], prefix: false) }, and: numbers, into: &found, seen: &seen)
+        // 1. Every word as typed (or in its other spelling).
+        try collect(expressions(prefix: { _, _ in false }), and: required, into: &found, seen: &seen)
         // 2. The last word as a prefix, while typing.
         if found.count < limit && openLast {
-            try collect(
-                words.enumerated().map { index, term in
-                    Self.expression(term, alternatives: [], prefix: index == words.count - 1)
-                }, and: numbers, into: &found, seen: &seen)
+            try collect(expressions(prefix: isLast), and: required, into: &found, seen: &seen)
         }
         let exactCount = found.count
-        // 3. The words without the edition or year asked for: other editions of the book follow.
+        // 3. Every word of 4 letters or more as a prefix too (`constit admin`).
+        let prefixed = { (index: Int, term: SearchQuery.Term) in
+            isLast(index, term) || (!term.isPhrase && Self.mayBePrefix(term.words[0]))
+        }
+        if found.count < limit && words.indices.contains(where: { prefixed($0, words[$0]) && !isLast($0, words[$0]) }) {
+            try collect(expressions(prefix: prefixed), and: required, into: &found, seen: &seen)
+        }
+        // 4. A given name typed in full where the record has only its initial (`beale hugh`: "Beale, H. G.").
+        if found.count < limit, let names = PersonalNames.givenNameExpression(words, variants: variants) {
+            try collect([names], and: required, into: &found, seen: &seen)
+        }
+        let beforeRelaxed = found.count
+        // 5. The words without the edition or year asked for: other editions of the book follow.
         if found.count < limit && !numbers.isEmpty {
-            try collect(
-                words.enumerated().map { index, term in
-                    Self.expression(term, alternatives: [], prefix: openLast && index == words.count - 1)
-                }, and: [], into: &found, seen: &seen)
+            try collect(expressions(prefix: isLast), and: initials, into: &found, seen: &seen)
         }
         let uncorrected = found.count
-        // 4. Through corrections of typos: first of the words no book has (cheap, and
+        // 6. Through corrections of typos: first of the words no book has (cheap, and
         //    closest to what was typed); then, when nothing matched as typed, of every
         //    word (a typo may spell another real word). A query of real words that
-        //    matches as typed is not second-guessed.
+        //    matches as typed is not second-guessed; nor is a word the catalogue has
+        //    in another spelling, nor a number.
         if found.count < limit {
             let correctable = words.enumerated().filter { index, term in
                 !term.isPhrase && index < Vocabulary.mostCorrectedWords && Vocabulary.allowedEdits(term.words[0]) > 0
-                    && !Self.isNumeric(term.words[0])
+                    && !Self.isNumeric(term.words[0]) && variants[index].isEmpty
             }.map(\.offset)
             var unknown = Set<Int>()
             for index in correctable where try !Vocabulary.isKnown(words[index].words[0], in: db) {
@@ -288,23 +315,24 @@ struct Searcher {
             for pass in passes {
                 // Every word is corrected only when correcting the unknown ones found nothing.
                 guard found.count == uncorrected || (pass == unknown && found.count < limit) else { break }
-                var expressions: [String] = []
-                var corrected = false
+                var extra: [[String]] = []
                 for (index, term) in words.enumerated() {
-                    let alternatives = pass.contains(index) ? try corrections(term.words[0]) : []
-                    corrected = corrected || !alternatives.isEmpty
-                    matched.formUnion(alternatives)
-                    expressions.append(
-                        Self.expression(term, alternatives: alternatives, prefix: openLast && index == words.count - 1))
+                    extra.append(pass.contains(index) ? try corrections(term.words[0]) : [])
                 }
-                if corrected { try collect(expressions, and: numbers, into: &found, seen: &seen) }
+                matched.formUnion(extra.joined())
+                if extra.contains(where: { !$0.isEmpty }) {
+                    try collect(expressions(prefix: isLast, extra: extra), and: required, into: &found, seen: &seen)
+                }
             }
         }
         var suggestion: String?
         var notice: String?
+        // A suggestion only when nothing matched the words as typed, as prefixes or as names.
+        if exactCount == 0 && uncorrected == 0 {
+            suggestion = try suggest(positive.filter { !initialTerms.contains($0) })
+        }
         if exactCount == 0 {
-            suggestion = try suggest(positive)
-            if uncorrected > 0 {
+            if uncorrected > beforeRelaxed {
                 let asked = positive.filter { $0.number != nil }.map { $0.words.joined(separator: " ") }
                 notice = "no book matches every word with " + asked.map { "'\($0)'" }.joined(separator: " and ")
                     + " as its edition or year; showing the books that match the other words"
@@ -336,6 +364,12 @@ struct Searcher {
             arguments.append("*[^a-z0-9]" + word + "[^a-z0-9]*")
         }
         return ("(" + parts.joined(separator: " OR ") + ")", arguments)
+    }
+
+    /// A word that may also match as the start of a longer one: 4 letters or
+    /// more, not a number.
+    static func mayBePrefix(_ word: String) -> Bool {
+        word.unicodeScalars.count >= 4 && !isNumeric(word)
     }
 
     static func isNumeric(_ word: String) -> Bool {
@@ -402,7 +436,7 @@ struct Searcher {
                     continue
                 }
                 let known = word.unicodeScalars.count >= Vocabulary.shortestIndexed
-                    ? try Vocabulary.isKnown(word, in: db)
+                    ? try Vocabulary.isKnown(word, in: db) || !SpellingVariants.known(word, in: db).isEmpty
                     : try Bool.fetchOne(
                         db, sql: "SELECT EXISTS (SELECT 1 FROM book_fts WHERE book_fts MATCH ?)",
                         arguments: [Words.quoted(word)]) ?? false

@@ -20,7 +20,11 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C interface, which GRDB itself links: the import binds values with it directly.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
-            ]
+            ],
+            // The migrations, one SQL file each, compiled into the binary as byte
+            // arrays (`PackageResources`): lawcat is installed as one binary with
+            // nothing beside it, so no resource bundle is read at run time.
+            resources: [.embedInCode("Store/Migrations")]
         ),
         // The command line: parses, calls Catalogue, renders.
         .executableTarget(
@@ -29,6 +33,12 @@ let package = Package(
                 "Catalogue",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // bench/search.sh's in-process timer: a separate tool, not part of the shipping binary.
+        .executableTarget(
+            name: "lawcat-search-bench",
+            dependencies: ["Catalogue"],
+            path: "bench/SearchBench"
         ),
         // What both test targets share: an independent CSV parser to judge lawcat's CSV by.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -14,11 +14,9 @@ OUT=bench/out/circulation
 RUNS=${RUNS:-21}
 mkdir -p "$OUT"
 
-DATA=""
-for candidate in ../shared/data /work/shared/data; do
-  if [ -f "$candidate/lc-general.csv.xz" ]; then DATA=$candidate; break; fi
-done
-[ -n "$DATA" ] || { echo "no lc-general.csv.xz in ../shared/data or /work/shared/data" >&2; exit 1; }
+# The shared records live beside the checkout.
+DATA=../shared/data
+[ -f "$DATA/lc-general.csv.xz" ] || { echo "no lc-general.csv.xz in ../shared/data (beside the repository)" >&2; exit 1; }
 
 swift build -c release --static-swift-stdlib --product lawcat >&2
 BIN="$(swift build -c release --static-swift-stdlib --show-bin-path)/lawcat"

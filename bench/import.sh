@@ -38,12 +38,10 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get install -y -qq "${need_apt[@]}"
 fi
 
-data=""
-for candidate in "$repo/../shared/data" /work/shared/data; do
-  if [ -f "$candidate/lc-general.csv.xz" ]; then data=$candidate; break; fi
-done
-if [ -z "$data" ]; then
-  echo "bench/import.sh: no lc-general.csv.xz in ../shared/data or /work/shared/data" >&2
+# The shared records live beside the checkout.
+data="$repo/../shared/data"
+if [ ! -f "$data/lc-general.csv.xz" ]; then
+  echo "bench/import.sh: no lc-general.csv.xz in ../shared/data (beside the repository)" >&2
   exit 1
 fi
 

@@ -14,11 +14,9 @@ cd "$(dirname "$0")/.."
 root=$PWD
 out=bench/out
 mkdir -p "$out"
-data=""
-for candidate in "$root/../shared/data" /work/shared/data; do
-  if [ -f "$candidate/lc-general.csv.xz" ]; then data=$candidate; break; fi
-done
-[ -n "$data" ] || { echo "lc-general.csv.xz not found in ../shared/data or /work/shared/data" >&2; exit 1; }
+# The shared records live beside the checkout.
+data="$root/../shared/data"
+[ -f "$data/lc-general.csv.xz" ] || { echo "lc-general.csv.xz not found in ../shared/data (beside the repository)" >&2; exit 1; }
 
 if [ "${LAWCAT_STATIC:-}" = 1 ]; then
   build=(swift build -c release --static-swift-stdlib --scratch-path .build-static)
@@ -26,7 +24,9 @@ else
   build=(swift build -c release)
 fi
 "${build[@]}" --product lawcat >/dev/null
+"${build[@]}" --product lawcat-search-bench >/dev/null
 lawcat=$("${build[@]}" --show-bin-path)/lawcat
+search_bench=$("${build[@]}" --show-bin-path)/lawcat-search-bench
 echo "lawcat: $lawcat"
 db=$out/search-1m.sqlite
 queries=$out/search-queries.tsv
@@ -61,7 +61,7 @@ fi
 
 echo "catalogue: $(sqlite3 "$db" 'SELECT count(*) FROM book') books, $(du -h "$db" | cut -f1)"
 echo
-echo "in process (lawcat search --bench-queries): label, queries, median ms, p99 ms"
-"$lawcat" search --db "$db" --bench-queries "$queries"
+echo "in process (lawcat-search-bench, the library's search): label, queries, median ms, p99 ms"
+"$search_bench" "$db" "$queries"
 echo
 python3 bench/search_processes.py "$lawcat" "$db" "$queries" "$out/venv/bin/sqlite-utils" "$su_db"

@@ -1,3 +1,5 @@
+// The root command: lists the subcommands, and turns every error into one line
+// on stderr and a documented exit code.
 import ArgumentParser
 import Catalogue
 import Foundation
@@ -17,7 +19,7 @@ struct Lawcat: ParsableCommand {
         subcommands: [
             Init.self, Add.self, Show.self, Edit.self, Remove.self, Search.self,
             Import.self, Export.self, Demo.self,
-            Checkout.self, Checkin.self, Move.self, Seen.self, Missing.self, Found.self, Withdraw.self,
+            Checkout.self, Checkin.self, Renew.self, Undo.self, Move.self, Seen.self, Missing.self, Found.self, Withdraw.self,
             Where.self, History.self, Loans.self, Report.self, Locations.self, People.self, Stocktake.self,
             Check.self,
             Backup.self, Restore.self,

@@ -70,12 +70,12 @@ struct ExportTests {
         #expect(json == "[]\n")
     }
 
-    @Test("Given the 8,595 Library of Congress law records, when imported into an empty catalogue, then all are taken and export gives them back field for field")
+    // Skipped, not passed, on a machine without the shared records.
+    @Test(
+        "Given the 8,595 Library of Congress law records, when imported into an empty catalogue, then all are taken and export gives them back field for field",
+        .enabled(if: sharedDataFile("lc-law-dev.csv") != nil, "needs ../shared/data/lc-law-dev.csv beside the repository"))
     func realRecords() throws {
-        guard let path = sharedDataFile("lc-law-dev.csv") else {
-            print("skipped: lc-law-dev.csv is in neither ../shared/data nor /work/shared/data")
-            return
-        }
+        let path = try #require(sharedDataFile("lc-law-dev.csv"))
         let catalogue = try temporaryCatalogue()
         let report = try catalogue.importCSV(path: path)
         #expect(report.rowsRead == 8595)

@@ -219,13 +219,14 @@ struct ShelfRankingTests {
 
 @Suite("Editions and ISBNs in an upgraded catalogue")
 struct EditionMigrationTests {
-    /// A v5 catalogue (the last shipped) with books whose editions and ISBNs v6 reads.
+    /// A v5 catalogue (the last shipped) with books whose editions and ISBNs v7 reads.
     static func v5Catalogue() throws -> String {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lawcat-v5-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("catalogue.sqlite").path
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
+            // v1 to v5, as shipped: opening it runs v6-desk and v7-search-editions.
             for migration in Migrations.all.prefix(5) { try db.execute(sql: migration.sql) }
             try db.execute(sql: """
                 PRAGMA application_id = \(CatalogueDatabase.applicationID);
@@ -265,13 +266,14 @@ struct EditionMigrationTests {
                    ("0-8044-2957-X", "")]
         let queue = try DatabaseQueue()
         let (agreeISBN, agreeEdition, checked) = try queue.write { db -> (Bool, Bool, Int) in
-            for migration in Migrations.all.prefix(5) { try db.execute(sql: migration.sql) }
+            let v7 = try #require(Migrations.all.firstIndex { $0.identifier == "v7-search-editions" })
+            for migration in Migrations.all.prefix(v7) { try db.execute(sql: migration.sql) }
             for (isbn, edition) in values {
                 try db.execute(
                     sql: "INSERT INTO book(title, isbn, edition) VALUES ('t', ?, ?)",
                     arguments: [isbn.isEmpty ? nil : isbn, edition.isEmpty ? nil : edition])
             }
-            try db.execute(sql: Migrations.v6SearchEditions)
+            try db.execute(sql: Migrations.all[v7].sql)
             var isbnOK = true, editionOK = true, checked = 0
             for row in try Row.fetchAll(db, sql: "SELECT isbn, isbn13, edition, edition_number FROM book ORDER BY id") {
                 let isbn: String? = row["isbn"], edition: String? = row["edition"]
@@ -291,8 +293,8 @@ struct EditionMigrationTests {
 
 /// The 8,595 law records of ../shared/data, as CSV rows, or nil when absent.
 func realRecords() -> [[String: String]]? {
-    guard let folder = sharedDataFolder(),
-        let text = try? String(contentsOf: folder.appendingPathComponent("lc-law-dev.csv"), encoding: .utf8)
+    guard let records = sharedDataFile("lc-law-dev.csv"),
+        let text = try? String(contentsOfFile: records, encoding: .utf8)
     else { return nil }
     let rows = parseCSV(text)
     guard let header = rows.first else { return nil }

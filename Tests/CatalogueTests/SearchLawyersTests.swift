@@ -1,6 +1,7 @@
 @testable import Catalogue
 import Foundation
 import Testing
+import TestSupport
 
 /// The demo catalogue from seed/, built once for the suites below.
 let demoCatalogue: CatalogueDatabase? = {
@@ -12,8 +13,8 @@ let demoCatalogue: CatalogueDatabase? = {
 
 /// The 8,595 law records imported once, or nil when ../shared/data is absent.
 let lawCatalogue: CatalogueDatabase? = {
-    guard let folder = sharedDataFolder(), let catalogue = try? temporaryCatalogue() else { return nil }
-    guard (try? catalogue.importCSV(path: folder.appendingPathComponent("lc-law-dev.csv").path)) != nil else { return nil }
+    guard let records = sharedDataFile("lc-law-dev.csv"), let catalogue = try? temporaryCatalogue() else { return nil }
+    guard (try? catalogue.importCSV(path: records)) != nil else { return nil }
     return catalogue
 }()
 

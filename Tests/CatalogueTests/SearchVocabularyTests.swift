@@ -25,7 +25,7 @@ struct SearchVocabularyTests {
         #expect(Vocabulary.allowedEdits("contract") == 1)
         #expect(Vocabulary.allowedEdits("contracts") == 2)
         func distance(_ a: String, _ b: String) -> Int {
-            Vocabulary.editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: 3)
+            EditDistance.between(Array(a.unicodeScalars), Array(b.unicodeScalars), limit: 3)
         }
         #expect(distance("contract", "contarct") == 1)  // swap
         #expect(distance("contract", "contrat") == 1)  // deletion

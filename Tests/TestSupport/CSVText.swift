@@ -1,3 +1,4 @@
+// An independent CSV parser, and rows as multisets: what the tests judge lawcat's CSV by.
 import Foundation
 
 /// A small, independent RFC 4180 parser for checking what lawcat writes and
@@ -41,14 +42,4 @@ public func parseCSV(_ text: String) -> [[String]] {
 /// The rows of a CSV file as a multiset: each row and how often it appears.
 public func rowCounts(_ rows: some Sequence<[String]>) -> [[String]: Int] {
     rows.reduce(into: [:]) { $0[$1, default: 0] += 1 }
-}
-
-/// The folder of real records: `<repo>/../shared/data`, else `/work/shared/data`
-/// (a worktree has no ../shared); nil when neither holds `file`.
-public func sharedDataFile(_ file: String) -> String? {
-    let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let sharedData = repository.deletingLastPathComponent().appendingPathComponent("shared/data")
-    return [sharedData.path, "/work/shared/data"].map { $0 + "/" + file }
-        .first { FileManager.default.fileExists(atPath: $0) }
 }

@@ -179,12 +179,12 @@ struct CommandTests {
         #expect(twice.stdout == "read 2 rows; added 0 books, 0 copies, 0 locations, 0 people; skipped 2 rows already present\n")
     }
 
-    @Test("Given the 8,595 law records, when imported into an empty catalogue and exported, then every row comes back, and export-import-export is the same bytes")
+    // Skipped, not passed, on a machine without the shared records.
+    @Test(
+        "Given the 8,595 law records, when imported into an empty catalogue and exported, then every row comes back, and export-import-export is the same bytes",
+        .enabled(if: sharedDataFile("lc-law-dev.csv") != nil, "needs ../shared/data/lc-law-dev.csv beside the repository"))
     func realRecordsRoundTrip() throws {
-        guard let path = sharedDataFile("lc-law-dev.csv") else {
-            print("skipped: lc-law-dev.csv is in neither ../shared/data nor /work/shared/data")
-            return
-        }
+        let path = try #require(sharedDataFile("lc-law-dev.csv"))
         let lawcat = try Lawcat()
         let imported = try lawcat.run("import", path)
         #expect(imported.status == 0, "\(imported.stderr)")

@@ -1,11 +1,11 @@
+// Reading books: by key, by id, with their copies, and how many there are.
 import GRDB
 
 // MARK: - Reads
 
 extension CatalogueDatabase {
     /// The book that `key` names, with all its copies. `key` is a copy's
-    /// barcode, an ISBN, or a book id; a barcode wins over an id that is spelt
-    /// the same, since barcodes are what scanners type.
+    /// barcode, a book id or an ISBN, tried in that order (see `Database.resolve`).
     public func book(_ key: String) throws -> BookDetails {
         try read { db in
             let book = try db.book(forKey: key)
@@ -21,33 +21,13 @@ extension CatalogueDatabase {
 
     /// How many books and copies the catalogue holds.
     public func counts() throws -> (books: Int, copies: Int) {
-        try read { db in
-            (
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM book") ?? 0,
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM copy") ?? 0
-            )
-        }
+        try read(Self.counts)
     }
 }
 
 extension Database {
-    func book(forKey key: String) throws -> Book {
-        let key = key.trimmed
-        if let book = try Book.fetchOne(
-            self, sql: "SELECT b.* FROM book b JOIN copy c ON c.book_id = b.id WHERE c.barcode = ?",
-            arguments: [key])
-        {
-            return book
-        }
-        if let id = Int64(key), let book = try Book.fetchOne(self, sql: "SELECT * FROM book WHERE id = ?", arguments: [id]) {
-            return book
-        }
-        if let id = try bookID(isbnKey: key),
-            let book = try Book.fetchOne(self, sql: "SELECT * FROM book WHERE id = ?", arguments: [id])
-        {
-            return book
-        }
-        throw CatalogueError.bookNotFound(key)
+    func book(id: Int64) throws -> Book? {
+        try Book.fetchOne(cachedStatement(sql: "SELECT * FROM book WHERE id = ?"), arguments: [id])
     }
 
     func details(ofIDs ids: [Int64]) throws -> [BookDetails] {

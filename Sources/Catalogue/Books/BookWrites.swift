@@ -50,6 +50,12 @@ public struct BookChanges: Sendable {
     }
 }
 
+/// What `remove` did.
+public enum Removal: Hashable, Sendable {
+    case withdrewCopy(barcode: String, title: String)
+    case deletedBook(id: Int64, title: String)
+}
+
 // MARK: - Writes
 
 extension CatalogueDatabase {
@@ -91,11 +97,23 @@ extension CatalogueDatabase {
         }
     }
 
+    /// Withdraws the copy `key` is the barcode of, or else deletes the book it
+    /// names (see `Database.resolve`) if that book never had a copy.
+    public func remove(_ key: String, note: String? = nil) throws -> Removal {
+        let (found, book) = try read { db in try db.resolvedBook(key) }
+        if let barcode = found.barcode {
+            try withdraw(barcode: barcode, note: note)
+            return .withdrewCopy(barcode: barcode, title: book.fields.title)
+        }
+        try deleteBook(id: book.id)
+        return .deletedBook(id: book.id, title: book.fields.title)
+    }
+
     /// Deletes a book that has no copies. A book with copies keeps them and
     /// their history: withdraw the copies instead.
     public func deleteBook(id: Int64) throws {
         try write { db in
-            guard try Book.fetchOne(db, sql: "SELECT * FROM book WHERE id = ?", arguments: [id]) != nil else {
+            guard try db.book(id: id) != nil else {
                 throw CatalogueError.bookNotFound(String(id))
             }
             do {
@@ -168,7 +186,7 @@ extension Database {
                 .execute(arguments: [bookID, barcode, homeID])
         } catch let error as DatabaseError where error.isUniqueViolation {
             let title = try String.fetchOne(
-                self, sql: "SELECT b.title FROM copy c JOIN book b ON b.id = c.book_id WHERE c.barcode = ?",
+                self, sql: "SELECT b.title FROM copy c JOIN book b ON b.id = c.book_id WHERE c.barcode = ? COLLATE NOCASE",
                 arguments: [barcode]) ?? "another book"
             throw CatalogueError.barcodeTaken(barcode: barcode, title: title)
         } catch {
@@ -178,8 +196,8 @@ extension Database {
             throw error
         }
         try cachedStatement(
-            sql: "INSERT INTO event(copy_id, kind, at, location_id) VALUES (?, 'added', ?, ?)"
-        ).execute(arguments: [lastInsertedRowID, now, homeID])
+            sql: "INSERT INTO event(copy_id, kind, at, location_id) VALUES (?, ?, ?, ?)"
+        ).execute(arguments: [lastInsertedRowID, EventKind.added, now, homeID])
     }
 }
 

@@ -1,3 +1,5 @@
+// Circulation: lending, returning, moving, sighting, losing, finding and
+// withdrawing copies, each one transaction of events in the event log.
 import Foundation
 import GRDB
 
@@ -32,31 +34,8 @@ public struct CirculationResult: Hashable, Sendable {
     public var personAdded: String?
     /// A location this command added to the catalogue.
     public var locationAdded: NewLocation?
-}
-
-/// A copy's state as stored, read at the start of a command.
-struct CopyRow {
-    var id: Int64
-    var barcode: String
-    var title: String
-    var status: CopyStatus
-    var homeID: Int64
-    var locationID: Int64?
-    var borrowerID: Int64?
-
-    static func fetch(_ db: Database, barcode: String) throws -> CopyRow {
-        let barcode = barcode.trimmed
-        guard let row = try Row.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT c.id, c.barcode, b.title, c.status, c.home_id, c.location_id, c.borrower_id
-                FROM copy c JOIN book b ON b.id = c.book_id WHERE c.barcode = ?
-                """), arguments: [barcode])
-        else { throw CatalogueError.copyNotFound(barcode: barcode) }
-        return CopyRow(
-            id: row["id"], barcode: row["barcode"], title: row["title"],
-            status: CopyStatus(rawValue: row["status"]) ?? .onShelf, homeID: row["home_id"],
-            locationID: row["location_id"], borrowerID: row["borrower_id"])
-    }
+    /// A renewal's due date before it (nil when the loan had none).
+    public var previousDue: String?
 }
 
 extension CatalogueDatabase {
@@ -81,7 +60,7 @@ extension CatalogueDatabase {
                 result.locationAdded = place.added
             }
             try db.recordEvent(
-                copyID: copy.id, barcode: copy.barcode, kind: "checked-out", at: Timestamp.string(from: now),
+                copyID: copy.id, barcode: copy.barcode, kind: .checkedOut, at: Timestamp.string(from: now),
                 locationID: placeID, personID: borrower.id, due: dueDay, note: note)
             return try db.result(copy, base: result)
         }
@@ -92,34 +71,27 @@ extension CatalogueDatabase {
     /// copy that is on the shelf is refused (there is nothing to check in).
     public func checkin(barcode: String, at place: String? = nil, note: String? = nil) throws -> CirculationResult {
         let now = nowStamp
-        let path = try place.map(LocationPath.normalise)
-        return try write { db in
-            let copy = try CopyRow.fetch(db, barcode: barcode)
-            var result = CirculationResult.blank
-            let placeID = try db.placeID(path, default: copy.homeID, into: &result)
+        return try change(barcode, at: place.map(LocationPath.normalise), else: \.homeID) { db, copy, placeID, result in
+            var found: Int64?
             if copy.status == .missing {
-                try db.recordFound(copy, at: now, placeID: placeID, into: &result)
+                found = try db.recordFound(copy, at: now, placeID: placeID, into: &result)
                 // A missing copy that was not on loan has simply turned up.
-                if copy.borrowerID == nil { return try db.result(copy, base: result) }
+                if copy.borrowerID == nil { return }
             }
             try db.recordEvent(
-                copyID: copy.id, barcode: copy.barcode, kind: "returned", at: now, locationID: placeID, note: note)
-            return try db.result(copy, base: result)
+                copyID: copy.id, barcode: copy.barcode, kind: .returned, at: now, locationID: placeID, note: note,
+                follows: found)
         }
     }
 
     /// Records that a copy now sits at `place` (on loan or not).
     public func move(barcode: String, to place: String, note: String? = nil) throws -> CirculationResult {
         let now = nowStamp
-        let path = try LocationPath.normalise(place)
-        return try write { db in
-            let copy = try CopyRow.fetch(db, barcode: barcode)
-            var result = CirculationResult.blank
-            let placeID = try db.placeID(path, default: copy.homeID, into: &result)
-            if copy.status == .missing { try db.recordFound(copy, at: now, placeID: placeID, into: &result) }
+        return try change(barcode, at: LocationPath.normalise(place), else: \.homeID) { db, copy, placeID, result in
+            let found = copy.status == .missing ? try db.recordFound(copy, at: now, placeID: placeID, into: &result) : nil
             try db.recordEvent(
-                copyID: copy.id, barcode: copy.barcode, kind: "moved", at: now, locationID: placeID, note: note)
-            return try db.result(copy, base: result)
+                copyID: copy.id, barcode: copy.barcode, kind: .moved, at: now, locationID: placeID, note: note,
+                follows: found)
         }
     }
 
@@ -131,21 +103,17 @@ extension CatalogueDatabase {
         let now = nowStamp
         let path = try place.map(LocationPath.normalise)
         let name = try person.map(Self.personName)
-        return try write { db in
-            let copy = try CopyRow.fetch(db, barcode: barcode)
-            var result = CirculationResult.blank
-            let placeID = try db.placeID(path, default: copy.locationID ?? copy.homeID, into: &result)
+        return try change(barcode, at: path, else: { $0.locationID ?? $0.homeID }) { db, copy, placeID, result in
             var personID: Int64?
             if let name {
                 let seer = try db.personID(forName: name)
                 personID = seer.id
                 if seer.added { result.personAdded = name }
             }
-            if copy.status == .missing { try db.recordFound(copy, at: now, placeID: placeID, into: &result) }
+            let found = copy.status == .missing ? try db.recordFound(copy, at: now, placeID: placeID, into: &result) : nil
             try db.recordEvent(
-                copyID: copy.id, barcode: copy.barcode, kind: "seen", at: now, locationID: placeID,
-                personID: personID, note: note)
-            return try db.result(copy, base: result)
+                copyID: copy.id, barcode: copy.barcode, kind: .seen, at: now, locationID: placeID,
+                personID: personID, note: note, follows: found)
         }
     }
 
@@ -154,7 +122,7 @@ extension CatalogueDatabase {
         let now = nowStamp
         return try write { db in
             let copy = try CopyRow.fetch(db, barcode: barcode)
-            try db.recordEvent(copyID: copy.id, barcode: copy.barcode, kind: "missing", at: now, note: note)
+            try db.recordEvent(copyID: copy.id, barcode: copy.barcode, kind: .missing, at: now, note: note)
             return try db.result(copy, base: .blank)
         }
     }
@@ -162,14 +130,36 @@ extension CatalogueDatabase {
     /// Records that a missing copy turned up at `place` (its home unless given).
     public func found(barcode: String, at place: String? = nil, note: String? = nil) throws -> CirculationResult {
         let now = nowStamp
-        let path = try place.map(LocationPath.normalise)
-        return try write { db in
+        return try change(barcode, at: place.map(LocationPath.normalise), else: \.homeID) { db, copy, placeID, result in
+            try db.recordEvent(
+                copyID: copy.id, barcode: copy.barcode, kind: .found, at: now, locationID: placeID, note: note)
+        }
+    }
+
+    /// One command on one copy that puts it somewhere, in one transaction:
+    /// reads the copy, finds or adds the location `path` (else the copy's
+    /// `fallback` place), lets `record` append the events, and answers with
+    /// the copy as it stands after.
+    private func change(
+        _ barcode: String, at path: String?, else fallback: (CopyRow) -> Int64,
+        _ record: (Database, CopyRow, _ placeID: Int64, inout CirculationResult) throws -> Void
+    ) throws -> CirculationResult {
+        try write { db in
             let copy = try CopyRow.fetch(db, barcode: barcode)
             var result = CirculationResult.blank
-            let placeID = try db.placeID(path, default: copy.homeID, into: &result)
-            try db.recordEvent(
-                copyID: copy.id, barcode: copy.barcode, kind: "found", at: now, locationID: placeID, note: note)
+            let placeID = try db.placeID(path, default: fallback(copy), into: &result)
+            try record(db, copy, placeID, &result)
             return try db.result(copy, base: result)
+        }
+    }
+
+    /// Withdraws a copy: it leaves the shelves for good, and keeps its history.
+    /// This is the one code path behind `remove BARCODE` and `withdraw BARCODE`.
+    public func withdraw(barcode: String, note: String? = nil) throws {
+        let now = nowStamp
+        try write { db in
+            let copyID = try db.copyID(forBarcode: barcode)
+            try db.recordEvent(copyID: copyID, barcode: barcode, kind: .withdrawn, at: now, note: note)
         }
     }
 
@@ -198,14 +188,6 @@ extension CatalogueDatabase {
             return day
         }
     }
-
-    static func personName(_ text: String) throws -> String {
-        let name = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        guard !name.isEmpty else {
-            throw CatalogueError.invalidField(field: "person", value: text, reason: "give a name, e.g. 'Jane Smith'")
-        }
-        return name
-    }
 }
 
 extension CirculationResult {
@@ -213,30 +195,14 @@ extension CirculationResult {
 }
 
 extension Database {
-    /// A location by path, added when new (with the close names of existing ones).
-    func place(_ path: String) throws -> (id: Int64, added: NewLocation?) {
-        let found = try locationID(forPath: path)
-        guard found.added else { return (found.id, nil) }
-        // A path with places under it ('London/Library' over its bays) is not news.
-        let under = try Bool.fetchOne(
-            self, sql: "SELECT EXISTS (SELECT 1 FROM location l WHERE l.id <> ? AND " + LocationPath.underSQL("l") + ")",
-            arguments: StatementArguments([found.id] + LocationPath.underArguments(path).map { $0 as (any DatabaseValueConvertible) })) ?? false
-        if under { return (found.id, nil) }
-        return (found.id, NewLocation(path: path, closeNames: try closeLocationNames(to: path, except: found.id)))
-    }
-
-    /// `path`'s location id (added when new, and noted in `result`), else `fallback`.
-    func placeID(_ path: String?, default fallback: Int64, into result: inout CirculationResult) throws -> Int64 {
-        guard let path else { return fallback }
-        let place = try place(path)
-        if let added = place.added { result.locationAdded = added }
-        return place.id
-    }
-
     /// Ends a copy's missing state: any sighting of a missing copy is first a find.
-    func recordFound(_ copy: CopyRow, at now: String, placeID: Int64, into result: inout CirculationResult) throws {
-        try recordEvent(copyID: copy.id, barcode: copy.barcode, kind: "found", at: now, locationID: placeID)
+    /// Returns the find's event id: the sighting is recorded with it.
+    @discardableResult
+    func recordFound(_ copy: CopyRow, at now: String, placeID: Int64, into result: inout CirculationResult) throws
+        -> Int64
+    {
         result.wasMissing = true
+        return try recordEvent(copyID: copy.id, barcode: copy.barcode, kind: .found, at: now, locationID: placeID)
     }
 
     /// The copy's state after the command, on top of what the command noted.
@@ -256,42 +222,4 @@ extension Database {
         return result
     }
 
-    /// Existing location names within a small edit distance of `path`, or
-    /// sharing its last part: what the user may have meant.
-    func closeLocationNames(to path: String, except id: Int64) throws -> [String] {
-        let paths = try String.fetchAll(
-            cachedStatement(sql: "SELECT path FROM location WHERE id <> ? ORDER BY path"), arguments: [id])
-        let target = path.lowercased()
-        let last = target.split(separator: "/").last.map(String.init) ?? target
-        let scored = paths.compactMap { candidate -> (String, Int)? in
-            let lower = candidate.lowercased()
-            let distance = EditDistance.between(lower, target, limit: 3)
-            let sameLast = lower.split(separator: "/").last.map(String.init) == last
-            guard distance <= 2 || sameLast else { return nil }
-            return (candidate, sameLast ? min(distance, 3) : distance)
-        }
-        return scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
-    }
-}
-
-/// Levenshtein distance, giving up early past `limit`.
-enum EditDistance {
-    static func between(_ a: String, _ b: String, limit: Int) -> Int {
-        let a = Array(a), b = Array(b)
-        if abs(a.count - b.count) > limit { return limit + 1 }
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMin = current[0]
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                rowMin = min(rowMin, current[j])
-            }
-            if rowMin > limit { return limit + 1 }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
-    }
 }

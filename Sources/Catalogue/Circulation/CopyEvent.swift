@@ -3,43 +3,42 @@ import GRDB
 /// One entry of a copy's event log, with its place and person named.
 public struct CopyEvent: Hashable, Sendable, Encodable, FetchableRecord {
     public var id: Int64
-    /// added, checked-out, returned, moved, seen, missing, found, withdrawn.
-    public var kind: String
+    public var kind: EventKind
     /// UTC ISO 8601.
     public var at: String
-    public var location: String?
+    @Nullable public var location: String?
     /// The borrower of a checkout, or who saw the copy.
-    public var person: String?
-    public var due: String?
-    public var note: String?
+    @Nullable public var person: String?
+    @Nullable public var due: String?
+    @Nullable public var note: String?
+    /// The id of the `undone` event that undid this one, if one did.
+    @Nullable public var undoneBy: Int64?
+    /// For an `undone` event: the ids of the events it undid (else empty).
+    public var undoes: [Int64]
 
-    public init(row: Row) {
+    enum CodingKeys: String, CodingKey {
+        case id, kind, at, location, person, due, note, undoneBy = "undone_by", undoes
+    }
+
+    public init(row: Row) throws {
         id = row["id"]
-        kind = row["kind"]
+        kind = try row.decode(forColumn: "kind")
         at = row["at"]
         location = row["location"]
         person = row["person"]
         due = row["due"]
         note = row["note"]
+        undoneBy = row["undone_by"]
+        undoes = ((row["undoes"] as String?) ?? "").split(separator: ",").compactMap { Int64($0) }
     }
 
-    enum CodingKeys: String, CodingKey { case id, kind, at, location, person, due, note }
-
-    /// Every key is always present.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(at, forKey: .at)
-        try c.encode(location, forKey: .location)
-        try c.encode(person, forKey: .person)
-        try c.encode(due, forKey: .due)
-        try c.encode(note, forKey: .note)
-    }
 
     /// The columns and joins that make a `CopyEvent` from the `event` table aliased `e`.
     static let selection = """
-        SELECT e.id, e.kind, e.at, l.path AS location, p.name AS person, e.due, e.note
+        SELECT e.id, e.kind, e.at, l.path AS location, p.name AS person, e.due, e.note,
+               (SELECT u.undone_by_id FROM event_undone u WHERE u.event_id = e.id) AS undone_by,
+               CASE WHEN e.kind = 'undone' THEN
+                 (SELECT group_concat(u.event_id) FROM event_undone u WHERE u.undone_by_id = e.id) END AS undoes
         FROM event e
         LEFT JOIN location l ON l.id = e.location_id
         LEFT JOIN person p ON p.id = e.person_id

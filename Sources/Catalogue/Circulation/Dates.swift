@@ -1,5 +1,14 @@
 import Foundation
 
+extension Clock {
+    /// Today, as a librarian means it: the local day (TZ) it is now, as
+    /// `YYYY-MM-DD`. Due dates are days, so a loan due today becomes overdue
+    /// at local midnight, not at UTC's. Every "today" in lawcat is this one:
+    /// search's `is:overdue`, `loans --overdue`, reports, whereabouts' overdue
+    /// days and the due dates checkout accepts.
+    public var today: String { LocalDay.string(from: now()) }
+}
+
 /// Calendar dates (`YYYY-MM-DD`) in the librarian's time zone: due dates are
 /// days, not instants, and "today" is the local day.
 public enum LocalDay {
@@ -19,6 +28,12 @@ public enum LocalDay {
     public static func string(adding days: Int, to date: Date) -> String {
         let today = string(from: date)
         guard let julian = julian(today) else { return today }
+        return dayString(julian: julian + days)
+    }
+
+    /// The day `days` after the day `day` (`YYYY-MM-DD`).
+    public static func string(adding days: Int, toDay day: String) -> String {
+        guard let julian = julian(day) else { return day }
         return dayString(julian: julian + days)
     }
 

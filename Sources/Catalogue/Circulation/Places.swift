@@ -1,3 +1,5 @@
+// Locations: finding or adding one by path, what a newly named one is close
+// to (a typo is likelier than a new room), and how many copies each holds.
 import GRDB
 
 /// A location with how many copies belong there and how many are there now
@@ -17,34 +19,6 @@ public struct LocationCount: Hashable, Sendable, Encodable, FetchableRecord {
     enum CodingKeys: String, CodingKey { case location, homed, nowAt = "now_at" }
 }
 
-/// A person with how many copies they have now and have ever borrowed.
-public struct PersonSummary: Hashable, Sendable, Encodable, FetchableRecord {
-    public var name: String
-    public var email: String?
-    public var staffID: String?
-    public var onLoan: Int
-    public var loans: Int
-
-    public init(row: Row) {
-        name = row["name"]
-        email = row["email"]
-        staffID = row["staff_id"]
-        onLoan = row["on_loan"]
-        loans = row["loans"]
-    }
-
-    enum CodingKeys: String, CodingKey { case name, email, staffID = "staff_id", onLoan = "on_loan", loans }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(email, forKey: .email)
-        try c.encode(staffID, forKey: .staffID)
-        try c.encode(onLoan, forKey: .onLoan)
-        try c.encode(loans, forKey: .loans)
-    }
-}
-
 extension CatalogueDatabase {
     /// Every location, by path, with its copies homed there and now there.
     public func locationCounts() throws -> [LocationCount] {
@@ -56,26 +30,57 @@ extension CatalogueDatabase {
                            coalesce(h.n, 0) AS homed,
                            coalesce(n.n, 0) AS now_at
                     FROM location l
-                    LEFT JOIN (SELECT home_id AS id, count(*) AS n FROM copy WHERE status <> 'withdrawn' GROUP BY home_id) h
+                    LEFT JOIN (SELECT home_id AS id, count(*) AS n FROM copy WHERE status <> ?1 GROUP BY home_id) h
                       ON h.id = l.id
-                    LEFT JOIN (SELECT location_id AS id, count(*) AS n FROM copy WHERE status <> 'withdrawn' GROUP BY location_id) n
+                    LEFT JOIN (SELECT location_id AS id, count(*) AS n FROM copy WHERE status <> ?1 GROUP BY location_id) n
                       ON n.id = l.id
                     ORDER BY l.path
-                    """)
+                    """, arguments: [CopyStatus.withdrawn])
         }
     }
+}
 
-    /// Everyone in the catalogue, by name, with their loans.
-    public func people() throws -> [PersonSummary] {
-        try read { db in
-            try PersonSummary.fetchAll(
-                db,
-                sql: """
-                    SELECT p.name, p.email, p.staff_id,
-                           (SELECT count(*) FROM copy c WHERE c.borrower_id = p.id) AS on_loan,
-                           (SELECT count(*) FROM loan l WHERE l.person_id = p.id) AS loans
-                    FROM person p ORDER BY p.name
-                    """)
+extension Database {
+    /// The id of the location at `path` (already normalised), adding it when new.
+    /// Returns whether it was added.
+    func locationID(forPath path: String) throws -> (id: Int64, added: Bool) {
+        try findOrAdd(in: "location", column: "path", path)
+    }
+
+    /// A location by path, added when new (with the close names of existing ones).
+    func place(_ path: String) throws -> (id: Int64, added: NewLocation?) {
+        let found = try locationID(forPath: path)
+        guard found.added else { return (found.id, nil) }
+        // A path with places under it ('London/Library' over its bays) is not news.
+        let under = try Bool.fetchOne(
+            self, SQLRequest(literal: "SELECT EXISTS (SELECT 1 FROM location l WHERE l.id <> \(found.id) AND \(LocationPath.under("l", path)))"))
+            ?? false
+        if under { return (found.id, nil) }
+        return (found.id, NewLocation(path: path, closeNames: try closeLocationNames(to: path, except: found.id)))
+    }
+
+    /// `path`'s location id (added when new, and noted in `result`), else `fallback`.
+    func placeID(_ path: String?, default fallback: Int64, into result: inout CirculationResult) throws -> Int64 {
+        guard let path else { return fallback }
+        let place = try place(path)
+        if let added = place.added { result.locationAdded = added }
+        return place.id
+    }
+
+    /// Existing location names within a small edit distance of `path`, or
+    /// sharing its last part: what the user may have meant.
+    func closeLocationNames(to path: String, except id: Int64) throws -> [String] {
+        let paths = try String.fetchAll(
+            cachedStatement(sql: "SELECT path FROM location WHERE id <> ? ORDER BY path"), arguments: [id])
+        let target = path.lowercased()
+        let last = target.split(separator: "/").last.map(String.init) ?? target
+        let scored = paths.compactMap { candidate -> (String, Int)? in
+            let lower = candidate.lowercased()
+            let distance = EditDistance.between(lower, target, limit: 3)
+            let sameLast = lower.split(separator: "/").last.map(String.init) == last
+            guard distance <= 2 || sameLast else { return nil }
+            return (candidate, sameLast ? min(distance, 3) : distance)
         }
+        return scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
     }
 }

@@ -15,24 +15,19 @@ extension CatalogueDatabase {
     /// Open loans, soonest due first (loans without a due day last), for one
     /// person when `person` is given, only overdue ones when `overdue`.
     public func loans(person: String? = nil, overdue: Bool = false) throws -> [Whereabouts] {
-        let today = LocalDay.string(from: clock.now())
+        let today = clock.today
         return try read { db in
-            var sql = "SELECT c.id FROM copy c JOIN person p ON p.id = c.borrower_id WHERE c.borrower_id IS NOT NULL"
-            var arguments: [(any DatabaseValueConvertible)?] = []
+            var request: SQL = "SELECT c.id FROM copy c JOIN person p ON p.id = c.borrower_id WHERE c.borrower_id IS NOT NULL"
             if let person {
                 let name = try Self.personName(person)
                 guard try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE name = ?", arguments: [name]) != nil else {
                     throw CatalogueError.personNotFound(name: name)
                 }
-                sql += " AND p.name = ?"
-                arguments.append(name)
+                request += " AND p.name = \(name)"
             }
-            if overdue {
-                sql += " AND c.due < ?"
-                arguments.append(today)
-            }
-            sql += " ORDER BY c.due IS NULL, c.due, c.since, c.id"
-            let ids = try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+            if overdue { request += " AND c.due < \(today)" }
+            request += " ORDER BY c.due IS NULL, c.due, c.since, c.id"
+            let ids = try Int64.fetchAll(db, SQLRequest(literal: request))
             return try db.whereabouts(copyIDs: ids, today: today, trail: 0)
         }
     }
@@ -44,33 +39,27 @@ extension CatalogueDatabase {
         let today = LocalDay.string(from: now)
         let path = try place.map(LocationPath.normalise)
         return try read { db in
-            var sql = "SELECT c.id FROM copy c JOIN location home ON home.id = c.home_id"
-            var arguments: [(any DatabaseValueConvertible)?] = []
+            var request: SQL = "SELECT c.id FROM copy c JOIN location home ON home.id = c.home_id"
             switch kind {
             case .missing:
-                sql += " WHERE c.status = 'missing'"
+                request += " WHERE c.status = \(CopyStatus.missing)"
                 if let days {
-                    sql += " AND c.since <= ?"
-                    arguments.append(Timestamp.string(from: now.addingTimeInterval(-Double(days) * 86_400)))
+                    request += " AND c.since <= \(Timestamp.string(from: now.addingTimeInterval(-Double(days) * 86_400)))"
                 }
             case .overdue:
                 // Overdue by at least N days (default 1): due on or before today - N.
-                sql += " WHERE c.status = 'on-loan' AND c.due <= ?"
-                arguments.append(LocalDay.string(adding: -max(days ?? 1, 1), to: now))
+                let day = LocalDay.string(adding: -max(days ?? 1, 1), to: now)
+                request += " WHERE c.status = \(CopyStatus.onLoan) AND c.due <= \(day)"
             case .notSeen:
                 let cutoff = Timestamp.string(from: now.addingTimeInterval(-Double(days ?? 180) * 86_400))
-                sql += """
+                request += """
                      LEFT JOIN event seen ON seen.id = c.last_seen_event_id
-                     WHERE c.status <> 'withdrawn' AND (seen.at IS NULL OR seen.at < ?)
+                     WHERE c.status <> \(CopyStatus.withdrawn) AND (seen.at IS NULL OR seen.at < \(cutoff))
                     """
-                arguments.append(cutoff)
             }
-            if let path {
-                sql += " AND " + LocationPath.underSQL("home")
-                arguments += LocationPath.underArguments(path).map { $0 }
-            }
-            sql += kind == .overdue ? " ORDER BY c.due, c.id" : " ORDER BY c.since, c.id"
-            let ids = try Int64.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+            if let path { request += " AND \(LocationPath.under("home", path))" }
+            request += kind == .overdue ? " ORDER BY c.due, c.id" : " ORDER BY c.since, c.id"
+            let ids = try Int64.fetchAll(db, SQLRequest(literal: request))
             return try db.whereabouts(copyIDs: ids, today: today, trail: 0)
         }
     }

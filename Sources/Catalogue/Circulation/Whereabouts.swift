@@ -3,28 +3,19 @@ import GRDB
 
 /// The last time anyone saw a copy: where, when, who, and how.
 public struct Sighting: Hashable, Sendable, Encodable {
-    public var location: String?
+    @Nullable public var location: String?
     public var at: String
-    public var by: String?
-    /// The kind of event that placed it: added, checked-out, returned, moved, seen, found.
-    public var how: String
+    @Nullable public var by: String?
+    /// The kind of event that placed it (a kind that `isSighting`).
+    public var how: EventKind
 
-    public init(location: String?, at: String, by: String?, how: String) {
+    public init(location: String?, at: String, by: String?, how: EventKind) {
         self.location = location
         self.at = at
         self.by = by
         self.how = how
     }
 
-    enum CodingKeys: String, CodingKey { case location, at, by, how }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(location, forKey: .location)
-        try c.encode(at, forKey: .at)
-        try c.encode(by, forKey: .by)
-        try c.encode(how, forKey: .how)
-    }
 }
 
 /// A copy's most recent loan: who, when it went out, and when it came back
@@ -32,7 +23,7 @@ public struct Sighting: Hashable, Sendable, Encodable {
 public struct LastLoan: Hashable, Sendable, Encodable {
     public var name: String
     public var out: String
-    public var returned: String?
+    @Nullable public var returned: String?
 
     public init(name: String, out: String, returned: String?) {
         self.name = name
@@ -40,14 +31,6 @@ public struct LastLoan: Hashable, Sendable, Encodable {
         self.returned = returned
     }
 
-    enum CodingKeys: String, CodingKey { case name, out, returned }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(out, forKey: .out)
-        try c.encode(returned, forKey: .returned)
-    }
 }
 
 /// Where a copy is now: the answer to "where is it?".
@@ -59,39 +42,21 @@ public struct Whereabouts: Hashable, Sendable, Encodable {
     /// Where it belongs.
     public var home: String
     /// Where it is now, when known (for a missing copy: its last known place).
-    public var location: String?
-    public var borrower: String?
+    @Nullable public var location: String?
+    @Nullable public var borrower: String?
     /// When its current status or place began.
-    public var since: String?
-    public var due: String?
+    @Nullable public var since: String?
+    @Nullable public var due: String?
     /// Whole days past the due day, on loan only; 0 when not overdue.
-    public var overdueDays: Int?
-    public var lastSeen: Sighting?
-    public var lastBorrower: LastLoan?
+    @Nullable public var overdueDays: Int? = nil
+    @Nullable public var lastSeen: Sighting? = nil
+    @Nullable public var lastBorrower: LastLoan? = nil
     /// Its latest events, oldest first.
     public var trail: [CopyEvent]
 
     enum CodingKeys: String, CodingKey {
         case barcode, bookID = "book_id", title, status, home, location, borrower, since, due
         case overdueDays = "overdue_days", lastSeen = "last_seen", lastBorrower = "last_borrower", trail
-    }
-
-    /// Every key is always present: absent values are `null` or `[]`.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(barcode, forKey: .barcode)
-        try c.encode(bookID, forKey: .bookID)
-        try c.encode(title, forKey: .title)
-        try c.encode(status, forKey: .status)
-        try c.encode(home, forKey: .home)
-        try c.encode(location, forKey: .location)
-        try c.encode(borrower, forKey: .borrower)
-        try c.encode(since, forKey: .since)
-        try c.encode(due, forKey: .due)
-        try c.encode(overdueDays, forKey: .overdueDays)
-        try c.encode(lastSeen, forKey: .lastSeen)
-        try c.encode(lastBorrower, forKey: .lastBorrower)
-        try c.encode(trail, forKey: .trail)
     }
 }
 
@@ -109,23 +74,17 @@ public struct WhereAnswer: Sendable {
 
 extension CatalogueDatabase {
     /// Where the copies of a book are. `query` is a barcode (that copy first,
-    /// then the book's other copies), an ISBN, or free text (the best-matching
-    /// book; the next matches are named).
+    /// then the book's other copies), a book id or an ISBN (see
+    /// `Database.resolve`), else free text (the best-matching book; the next
+    /// matches are named).
     public func whereabouts(_ query: String, trail: Int = 5) throws -> WhereAnswer {
         let key = query.trimmed
-        let today = LocalDay.string(from: clock.now())
+        let today = clock.today
         let direct = try read { db -> WhereAnswer? in
-            if let copy = try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT id, book_id FROM copy WHERE barcode = ?"), arguments: [key])
-            {
-                var copies = try db.whereabouts(bookID: copy["book_id"], today: today, trail: trail)
-                copies.sort { a, b in a.barcode == key && b.barcode != key }
-                return WhereAnswer(copies: copies, otherMatches: [])
-            }
-            if let bookID = try db.bookID(isbnKey: key) {
-                return WhereAnswer(copies: try db.whereabouts(bookID: bookID, today: today, trail: trail), otherMatches: [])
-            }
-            return nil
+            guard let found = try db.resolve(key) else { return nil }
+            var copies = try db.whereabouts(bookID: found.bookID, today: today, trail: trail)
+            if let barcode = found.barcode { copies.sort { a, b in a.barcode == barcode && b.barcode != barcode } }
+            return WhereAnswer(copies: copies, otherMatches: [])
         }
         if let direct { return direct }
         let matches = try search(key, limit: 6).books
@@ -134,13 +93,14 @@ extension CatalogueDatabase {
         return WhereAnswer(copies: copies, otherMatches: matches.dropFirst().map(\.book))
     }
 
-    /// Every event of a copy, oldest first.
-    public func history(barcode: String) throws -> (copy: Whereabouts, events: [CopyEvent]) {
-        let today = LocalDay.string(from: clock.now())
+    /// Every event of a copy, oldest first. `key` is the copy's barcode, or
+    /// names a book (see `Database.resolve`) that has exactly one copy.
+    public func history(_ key: String) throws -> (copy: Whereabouts, events: [CopyEvent]) {
+        let today = clock.today
         return try read { db in
-            let copyID = try db.copyID(forBarcode: barcode)
+            let copyID = try db.copyID(forKey: key)
             guard let copy = try db.whereabouts(copyIDs: [copyID], today: today, trail: 0).first else {
-                throw CatalogueError.copyNotFound(barcode: barcode)
+                throw CatalogueError.copyNotFound(barcode: key.trimmed)
             }
             return (copy, try db.events(ofCopy: copyID))
         }
@@ -148,6 +108,19 @@ extension CatalogueDatabase {
 }
 
 extension Database {
+    /// The copy that `key` names: by its barcode, or the only copy of the book
+    /// it names. A book with no copy or several is refused, naming its copies.
+    func copyID(forKey key: String) throws -> Int64 {
+        guard let found = try resolve(key) else { throw CatalogueError.copyNotFound(barcode: key.trimmed) }
+        if let barcode = found.barcode { return try copyID(forBarcode: barcode) }
+        let copies = try Row.fetchAll(
+            cachedStatement(sql: "SELECT id, barcode FROM copy WHERE book_id = ? ORDER BY id"), arguments: [found.bookID])
+        guard copies.count == 1 else {
+            throw CatalogueError.notOneCopy(bookID: found.bookID, barcodes: copies.map { $0["barcode"] })
+        }
+        return copies[0]["id"]
+    }
+
     func whereabouts(bookID: Int64, today: String, trail: Int) throws -> [Whereabouts] {
         let ids = try Int64.fetchAll(
             cachedStatement(sql: "SELECT id FROM copy WHERE book_id = ? ORDER BY id"), arguments: [bookID])
@@ -157,7 +130,8 @@ extension Database {
     /// The whereabouts of copies by id, in the order given.
     func whereabouts(copyIDs: [Int64], today: String, trail: Int) throws -> [Whereabouts] {
         try copyIDs.compactMap { id in
-            guard let row = try Row.fetchOne(cachedStatement(sql: Self.whereaboutsSQL), arguments: [id, id]) else {
+            guard let row = try Row.fetchOne(
+                cachedStatement(sql: Self.whereaboutsSQL), arguments: [id, id]) else {
                 return nil
             }
             return try Whereabouts(row: row, today: today, trail: trail > 0 ? events(ofCopy: id, last: trail) : [])
@@ -180,12 +154,12 @@ extension Database {
         LEFT JOIN person seenBy ON seenBy.id = seen.person_id
         LEFT JOIN (
           SELECT lp.name, o.at AS out_at, r.at AS returned_at
-          FROM event o
-          JOIN person lp ON lp.id = o.person_id
-          LEFT JOIN loan l ON l.out_event_id = o.id
+          FROM loan l
+          JOIN event o ON o.id = l.out_event_id
+          JOIN person lp ON lp.id = l.person_id
           LEFT JOIN event r ON r.id = l.return_event_id
-          WHERE o.copy_id = ? AND o.kind = 'checked-out'
-          ORDER BY o.id DESC LIMIT 1
+          WHERE l.copy_id = ?
+          ORDER BY l.out_event_id DESC LIMIT 1
         ) lastLoan
         WHERE c.id = ?
         """
@@ -199,18 +173,19 @@ extension Whereabouts {
         status = CopyStatus(rawValue: row["status"]) ?? .onShelf
         home = row["home"]
         location = row["location"]
-        borrower = row["borrower"]
+        let borrower: String? = row["borrower"], due: String? = row["due"]
+        self.borrower = borrower
         since = row["since"]
-        due = row["due"]
+        self.due = due
+        self.trail = trail
         if status == .onLoan || borrower != nil {
             overdueDays = due.flatMap { LocalDay.days(from: $0, to: today) }.map { max($0, 0) }
         }
-        if let at: String = row["seen_at"] {
-            lastSeen = Sighting(location: row["seen_location"], at: at, by: row["seen_by"], how: row["seen_how"])
+        if let at: String = row["seen_at"], let how = (row["seen_how"] as String?).flatMap(EventKind.init(rawValue:)) {
+            lastSeen = Sighting(location: row["seen_location"], at: at, by: row["seen_by"], how: how)
         }
         if let name: String = row["loan_name"] {
             lastBorrower = LastLoan(name: name, out: row["loan_out"], returned: row["loan_returned"])
         }
-        self.trail = trail
     }
 }

@@ -33,10 +33,10 @@ extension Database {
                 SELECT b.title, b.authors, b.subjects, b.date, b.edition, b.jurisdiction, b.isbn,
                        c.barcode, l.path AS location
                 FROM book b
-                LEFT JOIN copy c ON c.book_id = b.id AND c.status <> 'withdrawn'
+                LEFT JOIN copy c ON c.book_id = b.id AND c.status <> ?
                 LEFT JOIN location l ON l.id = c.home_id
                 ORDER BY b.id, c.id
-                """)
+                """, arguments: [CopyStatus.withdrawn])
         while let row = try rows.next() {
             let fields: [String] = [
                 row["title"], CSVFormat.joined(JSONList.decode(row["authors"])),

@@ -111,7 +111,7 @@ extension ImportChunk {
                     report.copiesAdded += 1
                 } catch CatalogueError.barcodeTaken(let taken, let title) {
                     let owner = try Int64.fetchOne(
-                        db.cachedStatement(sql: "SELECT book_id FROM copy WHERE barcode = ?"), arguments: [taken])
+                        db.cachedStatement(sql: "SELECT book_id FROM copy WHERE barcode = ? COLLATE NOCASE"), arguments: [taken])
                     if owner == bookID {
                         // Already there, on this book: importing a file twice adds nothing.
                         report.rowsSkipped += 1
@@ -188,9 +188,9 @@ extension Database {
             try cachedStatement(
                 sql: """
                     INSERT INTO event(copy_id, kind, at, location_id)
-                    SELECT id, 'added', ?, home_id FROM copy WHERE id BETWEEN ? AND ? ORDER BY id
+                    SELECT id, ?, ?, home_id FROM copy WHERE id BETWEEN ? AND ? ORDER BY id
                     """
-            ).execute(arguments: [now, ids.lowerBound, ids.upperBound])
+            ).execute(arguments: [EventKind.added, now, ids.lowerBound, ids.upperBound])
             return .commit
         }
     }

@@ -151,22 +151,6 @@ extension CatalogueDatabase {
     /// The page cache an import may use, in KiB (SQLite's default is 2,000).
     static let importCacheKiB = 65_536
 
-    /// Runs `body` in one IMMEDIATE transaction, rolled back at the end when `rollback`.
-    func transaction<T>(rollback: Bool, _ body: (Database) throws -> T) throws -> T {
-        do {
-            return try writer.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db)
-                    return rollback ? .rollback : .commit
-                }
-                return result!
-            }
-        } catch {
-            throw CatalogueError.wrap(error, path: path)
-        }
-    }
-
     static func openCSV(_ path: String) throws -> CSVReader {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
@@ -189,24 +173,6 @@ extension CatalogueDatabase {
         do { return try reader.next() } catch let error as CSVError {
             throw CatalogueError.invalidFile(path: path, reason: error.reason)
         }
-    }
-}
-
-extension Database {
-    /// Adds a person, or leaves one already known by that name as they are.
-    /// Returns whether they were added.
-    func addPerson(name: String, email: String?, staffID: String?) throws -> Bool {
-        if try Int64.fetchOne(self, sql: "SELECT id FROM person WHERE name = ?", arguments: [name]) != nil {
-            return false
-        }
-        do {
-            try execute(
-                sql: "INSERT INTO person(name, email, staff_id) VALUES (?, ?, ?)", arguments: [name, email, staffID])
-        } catch let error as DatabaseError where error.isUniqueViolation {
-            throw CatalogueError.invalidField(
-                field: "person", value: name, reason: "that email or staff id already belongs to someone else")
-        }
-        return true
     }
 }
 
@@ -237,7 +203,7 @@ struct BarcodeGenerator {
             let candidate = "LAW" + String(format: "%06d", number)
             number += 1
             if !held.contains(candidate), try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT id FROM copy WHERE barcode = ?"), arguments: [candidate]) == nil
+                db.cachedStatement(sql: "SELECT id FROM copy WHERE barcode = ? COLLATE NOCASE"), arguments: [candidate]) == nil
             {
                 next = number
                 return candidate

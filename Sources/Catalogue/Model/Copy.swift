@@ -10,18 +10,18 @@ public enum CopyStatus: String, Codable, Sendable, CaseIterable {
 }
 
 /// A physical volume of a book, with where it belongs and where it is now.
-public struct CopySummary: Hashable, Sendable {
+public struct CopySummary: Hashable, Sendable, Encodable {
     public var barcode: String
     public var status: CopyStatus
     /// Where the copy is now, when known.
-    public var location: String?
+    @Nullable public var location: String?
     /// Where the copy belongs.
     public var home: String
-    public var borrower: String?
+    @Nullable public var borrower: String?
     /// The due date of the current loan, `YYYY-MM-DD`.
-    public var due: String?
+    @Nullable public var due: String?
     /// When the copy's current status or place began (UTC ISO 8601).
-    public var since: String?
+    @Nullable public var since: String?
 }
 
 extension CopySummary: FetchableRecord {
@@ -45,23 +45,6 @@ extension CopySummary: FetchableRecord {
         LEFT JOIN location here ON here.id = c.location_id
         LEFT JOIN person p ON p.id = c.borrower_id
         """
-}
-
-extension CopySummary: Encodable {
-    enum CodingKeys: String, CodingKey {
-        case barcode, status, location, home, borrower, due, since
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(barcode, forKey: .barcode)
-        try c.encode(status, forKey: .status)
-        try c.encode(location, forKey: .location)
-        try c.encode(home, forKey: .home)
-        try c.encode(borrower, forKey: .borrower)
-        try c.encode(due, forKey: .due)
-        try c.encode(since, forKey: .since)
-    }
 }
 
 /// A book with all its copies: what `show` and `search` answer.

@@ -8,7 +8,7 @@ import GRDB
 /// Why a type: the catalogue keeps the ISBN as the record gave it, and the
 /// Library of Congress records mostly give ISBN-10s, while people type or scan
 /// ISBN-13s. lawcat compares ISBNs by their ISBN-13, which it keeps beside the
-/// text in `book.isbn13` (migration `v6-search-editions`): written by `add`,
+/// text in `book.isbn13` (migration `v7-search-editions`): written by `add`,
 /// `edit` and `import` through `ISBN.normalised`, and filled for the books
 /// already catalogued by the migration, in SQL that computes the same check
 /// digits (a test holds the two to the same answers on every real record).
@@ -102,40 +102,6 @@ public struct ISBN: Hashable, Sendable, CustomStringConvertible {
     }
 
     static func digit(_ check: Int) -> String { check == 10 ? "X" : String(check) }
-}
-
-extension Database {
-    /// The first book (by id) whose ISBN is `isbn`, however either was written.
-    func bookID(isbn: ISBN) throws -> Int64? {
-        try Int64.fetchOne(
-            cachedStatement(sql: "SELECT id FROM book WHERE isbn13 = ? ORDER BY id LIMIT 1"), arguments: [isbn.isbn13])
-    }
-
-    /// The book a key typed or scanned as an ISBN names, if any; nil when the
-    /// key is not shaped as an ISBN or no book has it. A key shaped as an ISBN
-    /// whose check digit is wrong is a typo, refused saying so, unless a book
-    /// was catalogued with that very text (a wrong ISBN printed in the book).
-    func bookID(isbnKey key: String) throws -> Int64? {
-        switch ISBN.read(key) {
-        case .valid(let isbn): return try bookID(isbn: isbn)
-        case .badCheckDigit(let expected):
-            if let id = try bookID(isbnText: key) { return id }
-            throw ISBN.checkDigitError(key, expected: expected)
-        case .notAnISBN: return nil
-        }
-    }
-
-    /// The first book whose ISBN is written `text` (hyphens, spaces and case
-    /// aside). Only for ISBNs that are not valid, which have no isbn13 to
-    /// look up: it reads every book, so it is kept for that rare case.
-    func bookID(isbnText text: String) throws -> Int64? {
-        try Int64.fetchOne(
-            cachedStatement(sql: """
-                SELECT id FROM book WHERE isbn13 IS NULL AND upper(replace(replace(isbn, '-', ''), ' ', '')) = ?
-                ORDER BY id LIMIT 1
-                """),
-            arguments: [String(text.filter { $0 != "-" && $0 != " " }).uppercased()])
-    }
 }
 
 extension ISBN {

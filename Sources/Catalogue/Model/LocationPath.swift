@@ -1,3 +1,5 @@
+import GRDB
+
 /// Location paths, most general first: `London/4F/Litigation`.
 public enum LocationPath {
     /// Trims each part and drops empty ones: ` London / 4F/ ` is `London/4F`.
@@ -20,14 +22,9 @@ public enum LocationPath {
     }
 
     /// SQL that is true when the location aliased `alias` is `path` or under it.
-    /// Binds the three `underArguments(path)`.
     /// The range test on `path` (NOCASE) uses the unique index; "0" is the
     /// character after "/".
-    static func underSQL(_ alias: String) -> String {
-        "(\(alias).path = ? OR (\(alias).path >= ? AND \(alias).path < ?))"
-    }
-
-    static func underArguments(_ path: String) -> [String] {
-        [path, path + "/", path + "0"]
+    static func under(_ alias: String, _ path: String) -> SQL {
+        "(\(sql: alias).path = \(path) OR (\(sql: alias).path >= \(path + "/") AND \(sql: alias).path < \(path + "0")))"
     }
 }

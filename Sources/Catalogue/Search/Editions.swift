@@ -3,7 +3,7 @@
 /// A record's edition statement is free text in the cataloguer's language
 /// (`34th ed.`, `3rd ed. / by ...`, `Second edition`, `2. Aufl.`, `Wyd. 1.`,
 /// `Di 1 ban.`, `Rev. ed.`). lawcat keeps its number in `book.edition_number`
-/// (migration `v6-search-editions`), written by `add`, `edit` and `import`
+/// (migration `v7-search-editions`), written by `add`, `edit` and `import`
 /// through `Edition.number(of:)`, so a search compares numbers, not spellings.
 ///
 /// The rule, in order: the first whole number in the statement (1 to 9999:

@@ -1,3 +1,5 @@
+import GRDB
+
 /// Jurisdictions as people name them, in ONE table: to teach lawcat a new
 /// name, add an alias; to make a name cover others (`uk` covers Scotland),
 /// list them in `covers`, or give a `prefix` for families such as US states
@@ -102,15 +104,14 @@ public struct Jurisdiction: Sendable {
         }
     }
 
-    /// SQL true when `book.jurisdiction` (aliased `alias`) is under what
-    /// `text` names, with its arguments.
-    static func filter(_ text: String, alias: String) -> (sql: String, arguments: [String]) {
+    /// SQL true when `book.jurisdiction` (aliased `alias`) is under what `text` names.
+    static func filter(_ text: String, alias: String) -> SQL {
         guard let entry = named(text) else {
             // Not in the table: every word of it within the jurisdiction.
             let words = Words.split(text)
-            guard !words.isEmpty else { return ("1", []) }
-            let sql = words.map { _ in "\(alias).jurisdiction LIKE ?" }.joined(separator: " AND ")
-            return ("(" + sql + ")", words.map { "%\($0)%" })
+            guard !words.isEmpty else { return "1" }
+            let likes: [SQL] = words.map { "\(sql: alias).jurisdiction LIKE \("%" + $0 + "%")" }
+            return "(\(likes.joined(separator: " AND ")))"
         }
         // Everything it covers, and everything those cover, to any depth (Europe, the
         // United Kingdom, Scotland), each entry once.
@@ -126,13 +127,11 @@ public struct Jurisdiction: Sendable {
                 prefixes += sub.prefixes
             }
         }
-        var parts = ["\(alias).jurisdiction COLLATE NOCASE IN (SELECT value FROM json_each(?))"]
-        var arguments = [JSONList.encode(names)]
+        var parts: [SQL] = ["\(sql: alias).jurisdiction COLLATE NOCASE IN (SELECT value FROM json_each(\(JSONList.encode(names))))"]
         for prefix in prefixes {
-            parts.append("\(alias).jurisdiction LIKE ?")
-            arguments.append(prefix.replacingOccurrences(of: "%", with: "") + "%")
+            parts.append("\(sql: alias).jurisdiction LIKE \(prefix.replacingOccurrences(of: "%", with: "") + "%")")
         }
-        return ("(" + parts.joined(separator: " OR ") + ")", arguments)
+        return "(\(parts.joined(separator: " OR ")))"
     }
 }
 

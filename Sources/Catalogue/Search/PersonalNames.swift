@@ -24,10 +24,9 @@ enum PersonalNames {
     /// or a subject has the letter as a word (`E.C. merger control`).
     static func initialCondition(_ term: SearchQuery.Term) -> Searcher.Condition {
         let letter = term.words[0]
-        return (
-            "((' ' || lower(b.authors)) GLOB ? OR (' ' || lower(b.title) || ' ' || lower(b.subjects) || ' ') GLOB ?)",
-            ["*[^a-z]" + letter + "*", "*[^a-z0-9]" + letter + "[^a-z0-9]*"]
-        )
+        let inAuthors = "*[^a-z]" + letter + "*"
+        let asWord = "*[^a-z0-9]" + letter + "[^a-z0-9]*"
+        return "((' ' || lower(b.authors)) GLOB \(inAuthors) OR (' ' || lower(b.title) || ' ' || lower(b.subjects) || ' ') GLOB \(asWord))"
     }
 
     /// For 2 to 4 words (`beale hugh`, `hugh g beale`): books where one word,

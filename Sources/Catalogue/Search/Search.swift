@@ -70,7 +70,7 @@ extension CatalogueDatabase {
         let parsed = try SearchQuery.parse(query)
         guard limit > 0, !parsed.isEmpty else { return .empty }
         try? refreshSearchIndex()
-        let today = String(Timestamp.string(from: clock.now()).prefix(10))
+        let today = clock.today
         return try read { db in
             switch try Searcher.jump(query, in: db) {
             case .book(let jumped):
@@ -123,9 +123,8 @@ struct Searcher {
     let today: String
     let db: Database
 
-    /// The SQL conditions on `book b` from filters and negated terms, and their arguments.
-    private var conditions: [String] = []
-    private var arguments: [any DatabaseValueConvertible] = []
+    /// The SQL conditions on `book b` from filters and negated terms.
+    private var conditions: [SQL] = []
     private var correctionCache: [String: [String]] = [:]
 
     init(query: SearchQuery, limit: Int, today: String, db: Database) {
@@ -134,13 +133,12 @@ struct Searcher {
         self.today = today
         self.db = db
         for filter in query.filters {
-            let (sql, args) = Self.sql(for: filter.condition, today: today)
-            conditions.append(filter.negated ? "NOT coalesce(\(sql), 0)" : sql)
-            arguments += args
+            let condition = Self.sql(for: filter.condition, today: today)
+            conditions.append(filter.negated ? "NOT coalesce(\(condition), 0)" : condition)
         }
         for term in query.terms where term.negated {
-            conditions.append("b.id NOT IN (SELECT rowid FROM book_fts WHERE book_fts MATCH ?)")
-            arguments.append(Self.expression(term, alternatives: [], prefix: false))
+            let expression = Self.expression(term, alternatives: [], prefix: false)
+            conditions.append("b.id NOT IN (SELECT rowid FROM book_fts WHERE book_fts MATCH \(expression))")
         }
     }
 
@@ -150,57 +148,46 @@ struct Searcher {
         case unknownISBN(String)
     }
 
-    /// A bare barcode or ISBN (one token, no field) names its book. A token
-    /// shaped as an ISBN with a wrong check digit is refused (a typo).
+    /// A bare barcode, book id or ISBN (one token with a digit, no field)
+    /// names its book, as everywhere (`Database.resolve`). A token shaped as
+    /// an ISBN with a wrong check digit is refused (a typo); a valid ISBN no
+    /// book has is said so rather than searched for as a word.
     static func jump(_ text: String, in db: Database) throws -> Jump? {
         let token = text.trimmed
         guard !token.isEmpty, !token.contains(where: \.isWhitespace), token.contains(where: \.isNumber),
             !token.contains(":")
         else { return nil }
-        if let id = try Int64.fetchOne(db, sql: "SELECT book_id FROM copy WHERE barcode = ?", arguments: [token]) {
-            return .book(id)
-        }
-        guard case .valid(let isbn) = ISBN.read(token) else {
-            // A wrong check digit: the book catalogued so, or a refusal naming the digit.
-            return try db.bookID(isbnKey: token).map(Jump.book)
-        }
-        return try db.bookID(isbn: isbn).map(Jump.book) ?? .unknownISBN(token)
+        if let found = try db.resolve(token) { return .book(found.bookID) }
+        return ISBN(token) == nil ? nil : .unknownISBN(token)
     }
 
-    static func sql(for condition: SearchQuery.Condition, today: String) -> (String, [any DatabaseValueConvertible]) {
+    static func sql(for condition: SearchQuery.Condition, today: String) -> SQL {
         switch condition {
         case .jurisdiction(let name):
-            let (sql, args) = Jurisdiction.filter(name, alias: "b")
-            return (sql, args)
+            return Jurisdiction.filter(name, alias: "b")
         case .isbn(let isbn13):
-            return ("b.isbn13 = ?", [isbn13])
+            return Database.isbnCondition(isbn13, table: "b")
         case .isbnText(let text):
-            return ("upper(replace(replace(b.isbn, '-', ''), ' ', '')) = upper(?)", [text])
+            return Database.isbnCondition(text, table: "b")
         case .barcode(let barcode):
-            return ("b.id IN (SELECT book_id FROM copy WHERE barcode = ?)", [barcode])
+            return "b.id IN (SELECT book_id FROM copy WHERE barcode = \(barcode) COLLATE NOCASE)"
         case .years(let from, let to):
-            var parts: [String] = ["b.date IS NOT NULL"]
-            var args: [any DatabaseValueConvertible] = []
-            if let from {
-                parts.append("b.date >= ?")
-                args.append(String(format: "%04d", from))
-            }
-            if let to {
-                parts.append("b.date < ?")
-                args.append(String(format: "%04d", to + 1))
-            }
-            return ("(" + parts.joined(separator: " AND ") + ")", args)
+            var parts: [SQL] = ["b.date IS NOT NULL"]
+            if let from { parts.append("b.date >= \(String(format: "%04d", from))") }
+            if let to { parts.append("b.date < \(String(format: "%04d", to + 1))") }
+            return "(\(parts.joined(separator: " AND ")))"
         case .at(let path):
-            return (
-                "b.id IN (SELECT c.book_id FROM copy c JOIN location l ON l.id = c.location_id WHERE \(LocationPath.underSQL("l")))",
-                LocationPath.underArguments(path)
-            )
+            return "b.id IN (SELECT c.book_id FROM copy c JOIN location l ON l.id = c.location_id WHERE \(LocationPath.under("l", path)))"
         case .status(let status):
             switch status {
             case .overdue:
-                return ("b.id IN (SELECT book_id FROM copy WHERE status = 'on-loan' AND due < ?)", [today])
-            case .onLoan, .missing, .onShelf:
-                return ("b.id IN (SELECT book_id FROM copy WHERE status = ?)", [status.rawValue])
+                return "b.id IN (SELECT book_id FROM copy WHERE status = \(CopyStatus.onLoan) AND due < \(today))"
+            case .onLoan:
+                return "b.id IN (SELECT book_id FROM copy WHERE status = \(CopyStatus.onLoan))"
+            case .missing:
+                return "b.id IN (SELECT book_id FROM copy WHERE status = \(CopyStatus.missing))"
+            case .onShelf:
+                return "b.id IN (SELECT book_id FROM copy WHERE status = \(CopyStatus.onShelf))"
             }
         }
     }
@@ -233,8 +220,7 @@ struct Searcher {
             // Only filters: books in title order.
             let ids = try Int64.fetchAll(
                 db,
-                sql: "SELECT b.id FROM book b WHERE \(conditions.joined(separator: " AND ")) ORDER BY b.title COLLATE NOCASE, b.id LIMIT ?",
-                arguments: StatementArguments(arguments + [limit]))
+                SQLRequest(literal: "SELECT b.id FROM book b WHERE \(conditions.joined(separator: " AND ")) ORDER BY b.title COLLATE NOCASE, b.id LIMIT \(limit)"))
             var result = SearchResult(books: try db.details(ofIDs: ids), exactCount: ids.count, suggestion: nil, matchedWords: [], jumped: false)
             if ids.isEmpty { result.notice = query.isbnHint }
             return result
@@ -345,25 +331,22 @@ struct Searcher {
         return result
     }
 
-    /// A condition (SQL on `book b`, and its arguments) that holds what a
-    /// query's edition or year asks for.
-    typealias Condition = (sql: String, arguments: [any DatabaseValueConvertible])
+    /// A condition on `book b` that holds what a query's edition, year or
+    /// initial asks for.
+    typealias Condition = SQL
 
     /// An edition or year: the edition's number, the year of the book's date,
     /// or, typed in digits, the same word in the title (`Companies Act 2006`).
     static func numberCondition(_ term: SearchQuery.Term) -> Condition {
         let number = term.number ?? 0
-        var parts = ["b.edition_number = ?"]
-        var arguments: [any DatabaseValueConvertible] = [number]
+        var parts: [SQL] = ["b.edition_number = \(number)"]
         if (1000...9999).contains(number) {
-            parts.append("substr(b.date, 1, 4) = ?")
-            arguments.append(String(number))
+            parts.append("substr(b.date, 1, 4) = \(String(number))")
         }
         if let word = term.words.first, !word.contains(" ") {
-            parts.append("(' ' || lower(b.title) || ' ') GLOB ?")
-            arguments.append("*[^a-z0-9]" + word + "[^a-z0-9]*")
+            parts.append("(' ' || lower(b.title) || ' ') GLOB \("*[^a-z0-9]" + word + "[^a-z0-9]*")")
         }
-        return ("(" + parts.joined(separator: " OR ") + ")", arguments)
+        return "(\(parts.joined(separator: " OR ")))"
     }
 
     /// A word that may also match as the start of a longer one: 4 letters or
@@ -382,7 +365,7 @@ struct Searcher {
     /// (`copy_by_status`, partial: the `<> 'on-shelf'` lets SQLite use it; without
     /// it the copies are read one by one, 0.3 s at a million), so most books are
     /// settled by one look at `copy_by_book`.
-    static let unavailable = """
+    static let unavailable: SQL = """
         (CASE WHEN b.id IN (SELECT book_id FROM copy WHERE status IN ('withdrawn', 'missing') AND status <> 'on-shelf')
           THEN NOT EXISTS (SELECT 1 FROM copy c WHERE c.book_id = b.id AND (c.status = 'on-shelf' OR c.status = 'on-loan'))
           ELSE NOT EXISTS (SELECT 1 FROM copy c WHERE c.book_id = b.id) END)
@@ -394,17 +377,13 @@ struct Searcher {
     private func collect(
         _ expressions: [String], and extra: [Condition], into found: inout [Int64], seen: inout Set<Int64>
     ) throws {
-        let all = conditions + extra.map(\.sql)
-        let filters = all.isEmpty ? "" : " AND " + all.joined(separator: " AND ")
-        let ids = try Int64.fetchAll(
-            db,
-            sql: """
-                SELECT f.rowid FROM book_fts f JOIN book b ON b.id = f.rowid
-                WHERE book_fts MATCH ?\(filters)
-                ORDER BY \(Self.unavailable), bm25(book_fts, 10.0, 5.0, 2.0, 1.0), b.date DESC, f.rowid LIMIT ?
-                """,
-            arguments: StatementArguments(
-                [expressions.joined(separator: " AND ")] + arguments + extra.flatMap(\.arguments) + [limit + seen.count]))
+        var request: SQL = """
+            SELECT f.rowid FROM book_fts f JOIN book b ON b.id = f.rowid
+            WHERE book_fts MATCH \(expressions.joined(separator: " AND "))
+            """
+        for condition in conditions + extra { request += " AND \(condition)" }
+        request += "\nORDER BY \(Self.unavailable), bm25(book_fts, 10.0, 5.0, 2.0, 1.0), b.date DESC, f.rowid LIMIT \(limit + seen.count)"
+        let ids = try Int64.fetchAll(db, SQLRequest(literal: request))
         for id in ids where found.count < limit && seen.insert(id).inserted {
             found.append(id)
         }
@@ -413,14 +392,13 @@ struct Searcher {
     /// Books that hold a query of editions and years only (and its filters),
     /// newest first: no words to look up, so the books are read one by one.
     private func booksWithout(words numbers: [Condition]) throws -> [Int64] {
-        let all = conditions + numbers.map(\.sql)
+        let all = conditions + numbers
         return try Int64.fetchAll(
             db,
-            sql: """
+            SQLRequest(literal: """
                 SELECT b.id FROM book b WHERE \(all.joined(separator: " AND "))
-                ORDER BY \(Self.unavailable), b.date DESC, b.id LIMIT ?
-                """,
-            arguments: StatementArguments(arguments + numbers.flatMap(\.arguments) + [limit]))
+                ORDER BY \(Self.unavailable), b.date DESC, b.id LIMIT \(limit)
+                """))
     }
 
     /// The query with each word that no book has replaced by its nearest

@@ -251,7 +251,7 @@ enum Vocabulary {
 
         var found: [(word: String, distance: Int)] = []
         for candidate in candidates where candidate != typed {
-            let distance = editDistance(t, Array(candidate.unicodeScalars), limit: k)
+            let distance = EditDistance.between(t, Array(candidate.unicodeScalars), limit: k)
             if distance <= k { found.append((candidate, distance)) }
         }
         // Nearest first; among equals, the length nearest the typed word, then alphabetical (stable output).
@@ -297,34 +297,6 @@ enum Vocabulary {
             }
         }
         return variants
-    }
-
-    /// Optimal string alignment distance (insertion, deletion, substitution,
-    /// swap of neighbours), giving up past `limit` (returns limit + 1).
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
-        if abs(a.count - b.count) > limit { return limit + 1 }
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        let width = b.count + 1
-        var previous2 = [Int](repeating: 0, count: width)
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: width)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = current[0]
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                    value = min(value, previous2[j - 2] + 1)
-                }
-                current[j] = value
-                rowMinimum = min(rowMinimum, value)
-            }
-            if rowMinimum > limit { return limit + 1 }
-            (previous2, previous, current) = (previous, current, previous2)
-        }
-        return min(previous[b.count], limit + 1)
     }
 }
 

@@ -16,19 +16,10 @@ public struct RestoreReport: Equatable, Sendable, Encodable {
     public var books: Int
     public var copies: Int
     /// Where the catalogue it replaced was kept, or nil when there was none.
-    public var replacedKeptAt: String?
+    @Nullable public var replacedKeptAt: String?
 
     enum CodingKeys: String, CodingKey {
         case file, books, copies, replacedKeptAt = "replaced_kept_at"
-    }
-
-    /// Every key is always present: `replaced_kept_at` is null when nothing was replaced.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(file, forKey: .file)
-        try c.encode(books, forKey: .books)
-        try c.encode(copies, forKey: .copies)
-        try c.encode(replacedKeptAt, forKey: .replacedKeptAt)
     }
 }
 
@@ -44,19 +35,10 @@ extension CatalogueDatabase {
     /// existing `file` is refused unless `force`.
     public func backup(to file: String, force: Bool = false) throws -> BackupReport {
         try Self.checkTarget(file, force: force, catalogue: path)
-        let temporary = file + ".partial-\(getpid())"
-        Self.removeDatabaseFiles(temporary)
         do {
-            let copy = try DatabaseQueue(path: temporary)
-            try writer.backup(to: copy)
-            // One self-contained file: no -wal beside it to lose when it is copied.
-            try copy.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
-            let counts = try copy.read(Self.counts)
-            try copy.close()
-            try Self.rename(temporary, to: file)
+            let counts = try Self.copy(writer, to: file, reading: Self.counts)
             return BackupReport(file: file, books: counts.books, copies: counts.copies)
         } catch {
-            Self.removeDatabaseFiles(temporary)
             throw CatalogueError.wrap(error, path: file)
         }
     }
@@ -143,12 +125,8 @@ extension CatalogueDatabase {
             return RestoreReport(file: file, books: counts.books, copies: counts.copies, replacedKeptAt: aside)
         }
         do {
-            let keep = try DatabaseQueue(path: aside)
-            try current.writer.backup(to: keep)
-            try keep.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
-            try keep.close()
+            try copy(current.writer, to: aside)
         } catch {
-            removeDatabaseFiles(aside)
             throw CatalogueError.wrap(error, path: aside)
         }
         do {
@@ -236,6 +214,33 @@ extension CatalogueDatabase {
             try Int.fetchOne(db, sql: "SELECT count(*) FROM book") ?? 0,
             try Int.fetchOne(db, sql: "SELECT count(*) FROM copy") ?? 0
         )
+    }
+
+    /// Copies the database `source` reads, as one read transaction sees it,
+    /// to `target` with SQLite's online backup API, then runs `reading` on
+    /// the copy. The copy is one self-contained file (journal_mode DELETE: no
+    /// -wal beside it to lose when it is copied), written under a temporary
+    /// name beside `target` and renamed into place only when complete, so
+    /// `target` is never half a copy. Behind `backup`, the catalogue `restore`
+    /// keeps aside, and the backup taken before a migration.
+    @discardableResult
+    static func copy<T>(
+        _ source: any DatabaseReader, to target: String, reading: (Database) throws -> T = { _ in () }
+    ) throws -> T {
+        let temporary = target + ".partial-\(getpid())"
+        removeDatabaseFiles(temporary)
+        do {
+            let copy = try DatabaseQueue(path: temporary)
+            try source.backup(to: copy)
+            try copy.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
+            let result = try copy.read(reading)
+            try copy.close()
+            try rename(temporary, to: target)
+            return result
+        } catch {
+            removeDatabaseFiles(temporary)
+            throw error
+        }
     }
 
     /// Whether two paths name the same file (same device and inode).

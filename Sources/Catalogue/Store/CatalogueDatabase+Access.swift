@@ -24,6 +24,21 @@ extension CatalogueDatabase {
     var nowStamp: String { Timestamp.string(from: clock.now()) }
 }
 
+extension Database {
+    /// The id of the row of `table` whose unique `column` is `value`, added
+    /// when there is none; returns whether it was added. Locations are found
+    /// by path and people by name this way.
+    func findOrAdd(in table: String, column: String, _ value: String) throws -> (id: Int64, added: Bool) {
+        if let id = try Int64.fetchOne(
+            cachedStatement(sql: "SELECT id FROM \(table) WHERE \(column) = ?"), arguments: [value])
+        {
+            return (id, false)
+        }
+        try cachedStatement(sql: "INSERT INTO \(table)(\(column)) VALUES (?)").execute(arguments: [value])
+        return (lastInsertedRowID, true)
+    }
+}
+
 /// A CHECK constraint that failed, as named in schema.sql, with the field it
 /// guards and what a valid value looks like.
 struct FailedCheck {

@@ -127,6 +127,9 @@ public final class CatalogueDatabase: Sendable {
                     try Self.backUpBeforeMigrating(path: path, version: now.version)
                 }
                 for migration in Migrations.all[now.version...] {
+                    if let reason = try Migrations.refusal(before: migration.identifier, db) {
+                        throw CatalogueError.upgradeRefused(path: path, reason: reason)
+                    }
                     try db.execute(sql: migration.sql)
                 }
                 try db.execute(sql: "PRAGMA application_id = \(applicationID)")
@@ -187,20 +190,8 @@ public final class CatalogueDatabase: Sendable {
             n += 1
             target = path + ".v\(version).bak.\(n)"
         }
-        let temporary = target + ".partial-\(getpid())"
-        removeDatabaseFiles(temporary)
-        do {
-            let readOnly = Self.readOnlyConfiguration()
-            let source = try DatabaseQueue(path: path, configuration: readOnly)
-            let copy = try DatabaseQueue(path: temporary)
-            try source.backup(to: copy)
-            try source.close()
-            try copy.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
-            try copy.close()
-            try rename(temporary, to: target)
-        } catch {
-            removeDatabaseFiles(temporary)
-            throw error
-        }
+        let source = try DatabaseQueue(path: path, configuration: Self.readOnlyConfiguration())
+        defer { try? source.close() }
+        try copy(source, to: target)
     }
 }

@@ -12,6 +12,8 @@ public enum CatalogueError: Error, Equatable, Sendable {
     case noCatalogue(path: String)
     case notACatalogue(path: String)
     case newerCatalogue(path: String)
+    /// An older catalogue that cannot be upgraded as it stands (nothing was changed).
+    case upgradeRefused(path: String, reason: String)
     case cannotOpen(path: String, reason: String)
     case cannotWrite(path: String, reason: String)
     case busy(path: String)
@@ -22,6 +24,8 @@ public enum CatalogueError: Error, Equatable, Sendable {
     case invalidField(field: String, value: String, reason: String)
     case barcodeTaken(barcode: String, title: String)
     case bookHasCopies(id: Int64, copies: Int)
+    /// A command about one copy was given a book with none, or several.
+    case notOneCopy(bookID: Int64, barcodes: [String])
     case nothingToChange
 
     // Files
@@ -34,6 +38,11 @@ public enum CatalogueError: Error, Equatable, Sendable {
     // Circulation (refusals that the event log's triggers enforce)
     case refused(barcode: String, reason: String)
     case personNotFound(name: String)
+    case stocktakeNotFound(id: Int64)
+    /// A stocktake of a location that no copy is homed or placed under.
+    case unknownStocktakeLocation(path: String, closeNames: [String])
+    /// A stocktake that read no barcodes.
+    case noScans
 
     /// Anything unexpected: still one line, never a trace.
     case unexpected(String)
@@ -58,6 +67,8 @@ public enum CatalogueError: Error, Equatable, Sendable {
             return "\(path) is not a lawcat catalogue; name the right file with --db, or move this one aside"
         case .newerCatalogue(let path):
             return "\(path) was made by a newer lawcat; upgrade lawcat to use it (nothing was changed)"
+        case .upgradeRefused(let path, let reason):
+            return "cannot upgrade the catalogue at \(path): \(reason) (nothing was changed)"
         case .cannotOpen(let path, let reason):
             return "cannot open the catalogue at \(path): \(reason); check the path and its permissions"
         case .cannotWrite(let path, let reason):
@@ -74,6 +85,11 @@ public enum CatalogueError: Error, Equatable, Sendable {
             return "barcode \(barcode) already belongs to '\(title.prefix(80))'; use another barcode"
         case .bookHasCopies(let id, let copies):
             return "book \(id) still has \(copies) \(copies == 1 ? "copy" : "copies") (withdrawn ones count: their history stays), so it cannot be deleted; to take a copy off the shelves, use `lawcat remove BARCODE`"
+        case .notOneCopy(let id, let barcodes) where barcodes.isEmpty:
+            return "book \(id) has no copies; add one with `lawcat edit \(id) --copy BARCODE --at LOCATION`"
+        case .notOneCopy(let id, let barcodes):
+            let shown = barcodes.prefix(10).joined(separator: ", ") + (barcodes.count > 10 ? ", …" : "")
+            return "book \(id) has \(barcodes.count) copies (\(shown)); give one copy's barcode"
         case .nothingToChange:
             return "nothing to change; give at least one option such as --title or --author"
         case .fileNotFound(let path):
@@ -88,6 +104,13 @@ public enum CatalogueError: Error, Equatable, Sendable {
             return "\(path) already exists; name another file, or add --force to replace it (nothing was changed)"
         case .refused(let barcode, let reason):
             return "\(barcode): \(reason)"
+        case .unknownStocktakeLocation(let path, let close):
+            let hint = close.isEmpty ? "see the locations with `lawcat locations`" : "did you mean \(close.joined(separator: ", "))?"
+            return "no copy is homed or placed under \(path), so there is nothing to take stock of; \(hint) (nothing was recorded)"
+        case .noScans:
+            return "no barcodes were read; nothing was recorded"
+        case .stocktakeNotFound(let id):
+            return "no stocktake has the id \(id); a stocktake's report gives its id"
         case .personNotFound(let name):
             return "nobody called '\(name)' is in the catalogue; see who is with `lawcat people`"
         case .unexpected(let what):
@@ -99,9 +122,9 @@ public enum CatalogueError: Error, Equatable, Sendable {
     /// file could not be read or written; 70: unexpected.
     public var exitCode: Int32 {
         switch self {
-        case .noCatalogue, .notACatalogue, .newerCatalogue, .cannotOpen, .cannotWrite, .busy:
+        case .noCatalogue, .notACatalogue, .newerCatalogue, .upgradeRefused, .cannotOpen, .cannotWrite, .busy:
             return 74
-        case .invalidField, .nothingToChange:
+        case .invalidField, .nothingToChange, .notOneCopy:
             return 64
         case .unexpected:
             return 70

@@ -1,450 +1,53 @@
-/// The catalogue's migrations, in order. A migration that has shipped is never
-/// edited: change the schema by appending one, and update `schema.sql`.
-/// Migrations are SQL only, never application types, so that they keep
-/// meaning what they meant when they shipped.
+/// The catalogue's migrations, in order: one SQL file each, in
+/// `Sources/Catalogue/Store/Migrations/`, compiled into the binary.
+///
+/// lawcat is installed as one binary with nothing beside it, so the files are
+/// not read at run time: SwiftPM's `.embedInCode` resource rule (Package.swift)
+/// turns each file in that folder into a byte array, `PackageResources.NAME`,
+/// NAME being the file's name with every character that is not a letter or a
+/// digit made `_` (`v5-added-event.sql` is `PackageResources.v5_added_event_sql`).
 ///
 /// `PRAGMA user_version` counts the migrations a catalogue has had. lawcat
-/// runs its own loop rather than GRDB's `DatabaseMigrator` so that every
-/// pending migration of an older catalogue runs in one transaction: an
-/// upgrade happens whole or not at all.
+/// runs its own loop (`CatalogueDatabase.prepare`) rather than GRDB's
+/// `DatabaseMigrator` so that every pending migration of an older catalogue
+/// runs in one transaction: an upgrade happens whole or not at all.
+///
+/// Adding a migration (the next is v8):
+/// 1. Write `Migrations/v6-what-it-does.sql`: SQL only, never application
+///    types, so that it keeps meaning what it meant when it shipped. Open it
+///    with a comment saying what it changes and why. It runs inside the
+///    upgrade's transaction: no BEGIN, COMMIT or VACUUM, and no PRAGMA that
+///    a transaction ignores.
+/// 2. Add its line at the end of `all` below:
+///    `("v6-what-it-does", PackageResources.v6_what_it_does_sql),`.
+/// 3. Bring `schema.sql` (top level) to the schema as it now stands: edit
+///    the objects your file changes in place, add the ones it creates, remove
+///    the ones it drops. Copy each statement's text exactly as your file has
+///    it: SQLite keeps that text, and the test compares it. (A column added
+///    by `ALTER TABLE ... ADD COLUMN` is written into the table's text by
+///    SQLite itself; copy it as `sqlite3 FILE '.schema TABLE'` shows it.)
+/// 4. `swift test --filter "schema|Migrat"`: the tests prove that the files
+///    and this list agree, that the shipped migrations are unchanged, that a
+///    fresh catalogue is exactly `schema.sql`, and that a catalogue at every
+///    older version, with data in it, migrates to it intact.
+/// A migration that has shipped (v1 to v5) is never edited, only followed by
+/// another; when yours ships, add its fingerprint to `MigrationFileTests`.
 enum Migrations {
     static let all: [(identifier: String, sql: String)] = [
-        ("v1-foundation", v1Foundation),
-        ("v2-circulation", v2Circulation),
-        ("v3-search-vocabulary", v3SearchVocabulary),
-        ("v4-import-speed", v4ImportSpeed),
-        ("v5-added-event", v5AddedEvent),
-        ("v6-search-editions", v6SearchEditions),
+        // Books, copies, locations, people, the event log and the full-text index.
+        ("v1-foundation", sql(PackageResources.v1_foundation_sql)),
+        ("v2-circulation", sql(PackageResources.v2_circulation_sql)),
+        ("v3-search-vocabulary", sql(PackageResources.v3_search_vocabulary_sql)),
+        ("v4-import-speed", sql(PackageResources.v4_import_speed_sql)),
+        ("v5-added-event", sql(PackageResources.v5_added_event_sql)),
+        // Renewals, undoing, new homes, merges and reminders in the log; stocktake ids; barcodes in any case.
+        ("v6-desk", sql(PackageResources.v6_desk_sql)),
+        // Editions, years and ISBN-13s as search words; ISBN lookups through isbn13.
+        ("v7-search-editions", sql(PackageResources.v7_search_editions_sql)),
     ]
 
-    /// The event triggers without `IN (...)` lists of three or more (cheaper
-    /// per event), and impossible days such as 2019-02-30 refused by SQLite.
-    static let v4ImportSpeed = """
--- v4-import-speed: the same rules, cheaper to run, and impossible days refused.
--- In SQLite 3.40, `x IN (a, b, c)` with three or more constants builds a
--- temporary index each time a trigger's program runs, that is once per event:
--- the two triggers every `added` (or returned, moved, seen) event fires now
--- spell those lists as `=` ... `OR`. What they do is unchanged.
-DROP TRIGGER event_places_copy;
-CREATE TRIGGER event_places_copy AFTER INSERT ON event
-WHEN new.kind = 'added' OR new.kind = 'checked-out' OR new.kind = 'returned'
-  OR new.kind = 'moved' OR new.kind = 'seen' OR new.kind = 'found' BEGIN
-  UPDATE copy SET
-    status = CASE new.kind
-      WHEN 'added' THEN 'on-shelf'
-      WHEN 'checked-out' THEN 'on-loan'
-      WHEN 'returned' THEN 'on-shelf'
-      WHEN 'found' THEN CASE WHEN borrower_id IS NULL THEN 'on-shelf' ELSE 'on-loan' END
-      ELSE status END,
-    location_id = CASE
-      WHEN new.kind = 'checked-out' OR new.kind = 'found' THEN coalesce(new.location_id, CASE WHEN new.kind = 'found' THEN location_id END)
-      ELSE new.location_id END,
-    borrower_id = CASE new.kind
-      WHEN 'checked-out' THEN new.person_id
-      WHEN 'returned' THEN NULL
-      ELSE borrower_id END,
-    due = CASE new.kind
-      WHEN 'checked-out' THEN new.due
-      WHEN 'returned' THEN NULL
-      ELSE due END,
-    since = CASE
-      WHEN new.kind = 'added' OR new.kind = 'checked-out' OR new.kind = 'returned' OR new.kind = 'found' THEN new.at
-      WHEN location_id IS NOT new.location_id THEN new.at
-      ELSE since END,
-    last_seen_event_id = new.id
-  WHERE id = new.copy_id;
-END;
-DROP TRIGGER event_sighting_refused_when_missing;
-CREATE TRIGGER event_sighting_refused_when_missing BEFORE INSERT ON event
-WHEN (new.kind = 'returned' OR new.kind = 'moved' OR new.kind = 'seen')
-  AND (SELECT status FROM copy WHERE id = new.copy_id) = 'missing' BEGIN
-  SELECT RAISE(ABORT, 'lawcat:missing');
-END;
--- SQLite 3.40's date() hands back an impossible day such as 2019-02-30
--- unchanged, so v1's book_date_is_iso8601 lets it in; a date moved by
--- '+0 days' comes back normalised (2019-03-02), or NULL when it is no date.
-CREATE TRIGGER book_date_is_a_real_day_on_insert BEFORE INSERT ON book
-WHEN length(new.date) = 10 AND date(new.date, '+0 days') IS NOT new.date BEGIN
-  SELECT RAISE(ABORT, 'lawcat:impossible-date');
-END;
-CREATE TRIGGER book_date_is_a_real_day_on_update BEFORE UPDATE OF date ON book
-WHEN length(new.date) = 10 AND date(new.date, '+0 days') IS NOT new.date BEGIN
-  SELECT RAISE(ABORT, 'lawcat:impossible-date');
-END;
-"""
-
-    /// Search's correction index; the books already catalogued are pending.
-    static let v3SearchVocabulary = """
--- Search: the correction index (see Sources/Catalogue/Search/Vocabulary.swift).
--- Every distinct folded word (4 letters or more) of the books' titles,
--- authors, subjects and jurisdictions, by length and word, and by length and
--- word spelt backwards, so that the words a typo away are found by prefix
--- and suffix range scans.
-CREATE TABLE search_word (
-  length INTEGER NOT NULL,
-  word TEXT NOT NULL,
-  PRIMARY KEY (length, word)
-) WITHOUT ROWID;
-CREATE TABLE search_word_reversed (
-  length INTEGER NOT NULL,
-  reversed TEXT NOT NULL,
-  PRIMARY KEY (length, reversed)
-) WITHOUT ROWID;
--- Books added or edited since their words were last folded into the
--- index: one small insert per change, in the same transaction; the next
--- search folds them in before it reads the index.
-CREATE TABLE search_pending (book_id INTEGER PRIMARY KEY);
-CREATE TRIGGER search_pending_after_insert AFTER INSERT ON book BEGIN
-  INSERT OR IGNORE INTO search_pending(book_id) VALUES (new.id);
-END;
-CREATE TRIGGER search_pending_after_update AFTER UPDATE OF title, authors, subjects, jurisdiction ON book BEGIN
-  INSERT OR IGNORE INTO search_pending(book_id) VALUES (new.id);
-END;
-
-INSERT INTO search_pending(book_id) SELECT id FROM book;
-"""
-
-    /// The catalogue as first shipped: books, copies, locations, people, the
-    /// event log and the full-text index.
-    static let v1Foundation = """
--- A place, named as a path, most general first: 'London/4F/Litigation'.
--- A location includes every location under it (prefix match on '/').
-CREATE TABLE location (
-  id INTEGER PRIMARY KEY,
-  path TEXT NOT NULL UNIQUE COLLATE NOCASE
-    CONSTRAINT location_path_is_canonical CHECK (
-      path <> '' AND trim(path) = path
-      AND path NOT LIKE '/%' AND path NOT LIKE '%/'
-      AND path NOT LIKE '%//%' AND path NOT LIKE '% /%' AND path NOT LIKE '%/ %'
-    )
-);
-
--- A borrower: a fee earner, a member of staff.
-CREATE TABLE person (
-  id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL UNIQUE COLLATE NOCASE
-    CONSTRAINT person_name_is_required CHECK (name <> '' AND trim(name) = name),
-  email TEXT UNIQUE COLLATE NOCASE,
-  staff_id TEXT UNIQUE COLLATE NOCASE
-);
-
--- A book: what it is about, who wrote it, when, and which jurisdiction.
--- authors and subjects are JSON arrays of strings, kept in order.
-CREATE TABLE book (
-  id INTEGER PRIMARY KEY,
-  title TEXT NOT NULL
-    CONSTRAINT book_title_is_required CHECK (trim(title) <> ''),
-  authors TEXT NOT NULL DEFAULT '[]'
-    CONSTRAINT book_authors_is_a_list CHECK (json_valid(authors) AND json_type(authors) = 'array'),
-  subjects TEXT NOT NULL DEFAULT '[]'
-    CONSTRAINT book_subjects_is_a_list CHECK (json_valid(subjects) AND json_type(subjects) = 'array'),
-  date TEXT
-    CONSTRAINT book_date_is_iso8601 CHECK (
-      date IS NULL
-      OR (length(date) = 4 AND date GLOB '[0-9][0-9][0-9][0-9]')
-      OR (length(date) = 7 AND date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' AND substr(date, 6, 2) BETWEEN '01' AND '12')
-      OR (length(date) = 10 AND date(date) IS date)
-    ),
-  edition TEXT CONSTRAINT book_edition_is_not_blank CHECK (edition IS NULL OR trim(edition) <> ''),
-  jurisdiction TEXT CONSTRAINT book_jurisdiction_is_not_blank CHECK (jurisdiction IS NULL OR trim(jurisdiction) <> ''),
-  isbn TEXT CONSTRAINT book_isbn_is_not_blank CHECK (isbn IS NULL OR trim(isbn) <> '')
-);
--- Import finds the book a row belongs to by its title first.
-CREATE INDEX book_by_title ON book(title);
-CREATE INDEX book_by_isbn ON book(isbn) WHERE isbn IS NOT NULL;
-
--- Full-text index over the book table (external content: no second copy of
--- the text), kept in step by the triggers below so that it never drifts.
-CREATE VIRTUAL TABLE book_fts USING fts5(
-  title, authors, subjects, jurisdiction,
-  content = 'book', content_rowid = 'id',
-  tokenize = 'porter unicode61 remove_diacritics 2'
-);
-CREATE TRIGGER book_fts_after_insert AFTER INSERT ON book BEGIN
-  INSERT INTO book_fts(rowid, title, authors, subjects, jurisdiction)
-  VALUES (new.id, new.title, new.authors, new.subjects, new.jurisdiction);
-END;
-CREATE TRIGGER book_fts_after_delete AFTER DELETE ON book BEGIN
-  INSERT INTO book_fts(book_fts, rowid, title, authors, subjects, jurisdiction)
-  VALUES ('delete', old.id, old.title, old.authors, old.subjects, old.jurisdiction);
-END;
-CREATE TRIGGER book_fts_after_update AFTER UPDATE OF title, authors, subjects, jurisdiction ON book BEGIN
-  INSERT INTO book_fts(book_fts, rowid, title, authors, subjects, jurisdiction)
-  VALUES ('delete', old.id, old.title, old.authors, old.subjects, old.jurisdiction);
-  INSERT INTO book_fts(rowid, title, authors, subjects, jurisdiction)
-  VALUES (new.id, new.title, new.authors, new.subjects, new.jurisdiction);
-END;
-
--- A physical volume. home is where it belongs; the columns after it are its
--- current state, derived from its events by the triggers on `event` (and
--- recomputed from the log by `lawcat check`). Application code never
--- updates them directly.
-CREATE TABLE copy (
-  id INTEGER PRIMARY KEY,
-  book_id INTEGER NOT NULL REFERENCES book(id),
-  barcode TEXT NOT NULL UNIQUE
-    CONSTRAINT copy_barcode_is_printable CHECK (
-      length(barcode) BETWEEN 1 AND 64 AND barcode NOT GLOB '*[^!-~]*'
-    ),
-  home_id INTEGER NOT NULL REFERENCES location(id),
-  status TEXT NOT NULL DEFAULT 'on-shelf'
-    CONSTRAINT copy_status_is_known CHECK (status IN ('on-shelf', 'on-loan', 'missing', 'withdrawn')),
-  location_id INTEGER REFERENCES location(id),
-  borrower_id INTEGER REFERENCES person(id),
-  due TEXT,
-  since TEXT,
-  last_seen_event_id INTEGER REFERENCES event(id),
-  CONSTRAINT copy_on_loan_has_borrower CHECK (status <> 'on-loan' OR borrower_id IS NOT NULL)
-);
-CREATE INDEX copy_by_book ON copy(book_id);
-CREATE INDEX copy_by_home ON copy(home_id);
-CREATE INDEX copy_by_location ON copy(location_id);
-CREATE INDEX copy_by_status ON copy(status) WHERE status <> 'on-shelf';
-CREATE INDEX copy_by_borrower ON copy(borrower_id) WHERE borrower_id IS NOT NULL;
-
--- Everything that ever happened to a copy. Append-only: the triggers below
--- refuse UPDATE and DELETE. `at` is UTC ISO 8601 with milliseconds.
-CREATE TABLE event (
-  id INTEGER PRIMARY KEY,
-  copy_id INTEGER NOT NULL REFERENCES copy(id),
-  kind TEXT NOT NULL
-    CONSTRAINT event_kind_is_known CHECK (
-      kind IN ('added', 'checked-out', 'returned', 'moved', 'seen', 'missing', 'found', 'withdrawn')
-    ),
-  at TEXT NOT NULL
-    CONSTRAINT event_at_is_utc CHECK (
-      at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*Z'
-    ),
-  location_id INTEGER REFERENCES location(id),
-  person_id INTEGER REFERENCES person(id),
-  due TEXT CONSTRAINT event_due_is_a_date CHECK (due IS NULL OR date(due) IS due),
-  note TEXT,
-  CONSTRAINT event_place_is_required CHECK (
-    kind NOT IN ('added', 'returned', 'moved', 'seen') OR location_id IS NOT NULL
-  ),
-  CONSTRAINT event_borrower_is_required CHECK (kind <> 'checked-out' OR person_id IS NOT NULL)
-);
-CREATE INDEX event_by_copy ON event(copy_id, id);
-CREATE INDEX event_by_person ON event(person_id) WHERE person_id IS NOT NULL;
-
-CREATE TRIGGER event_is_append_only_update BEFORE UPDATE ON event BEGIN
-  SELECT RAISE(ABORT, 'lawcat: the event log is append-only');
-END;
-CREATE TRIGGER event_is_append_only_delete BEFORE DELETE ON event BEGIN
-  SELECT RAISE(ABORT, 'lawcat: the event log is append-only');
-END;
-
--- One row a loan. A copy cannot be on loan twice at once.
-CREATE TABLE loan (
-  id INTEGER PRIMARY KEY,
-  copy_id INTEGER NOT NULL REFERENCES copy(id),
-  person_id INTEGER NOT NULL REFERENCES person(id),
-  out_event_id INTEGER NOT NULL UNIQUE REFERENCES event(id),
-  return_event_id INTEGER UNIQUE REFERENCES event(id)
-);
-CREATE UNIQUE INDEX loan_one_open_per_copy ON loan(copy_id) WHERE return_event_id IS NULL;
-CREATE INDEX loan_by_person ON loan(person_id);
-
--- Refusals: what a copy's state forbids. The messages are codes that the
--- library maps to sentences; they never reach a user as they are.
-CREATE TRIGGER event_refused_when_withdrawn BEFORE INSERT ON event
-WHEN (SELECT status FROM copy WHERE id = new.copy_id) = 'withdrawn' BEGIN
-  SELECT RAISE(ABORT, 'lawcat:withdrawn');
-END;
-CREATE TRIGGER event_checkout_refused BEFORE INSERT ON event
-WHEN new.kind = 'checked-out' AND (SELECT status FROM copy WHERE id = new.copy_id) <> 'on-shelf' BEGIN
-  SELECT RAISE(ABORT, 'lawcat:not-on-shelf');
-END;
-CREATE TRIGGER event_return_refused BEFORE INSERT ON event
-WHEN new.kind = 'returned' AND (SELECT borrower_id FROM copy WHERE id = new.copy_id) IS NULL BEGIN
-  SELECT RAISE(ABORT, 'lawcat:not-on-loan');
-END;
-CREATE TRIGGER event_missing_refused BEFORE INSERT ON event
-WHEN new.kind = 'missing' AND (SELECT status FROM copy WHERE id = new.copy_id) = 'missing' BEGIN
-  SELECT RAISE(ABORT, 'lawcat:already-missing');
-END;
-CREATE TRIGGER event_found_refused BEFORE INSERT ON event
-WHEN new.kind = 'found' AND (SELECT status FROM copy WHERE id = new.copy_id) <> 'missing' BEGIN
-  SELECT RAISE(ABORT, 'lawcat:not-missing');
-END;
-CREATE TRIGGER event_withdraw_refused BEFORE INSERT ON event
-WHEN new.kind = 'withdrawn' AND (SELECT borrower_id FROM copy WHERE id = new.copy_id) IS NOT NULL BEGIN
-  SELECT RAISE(ABORT, 'lawcat:on-loan');
-END;
-
--- Effects: each event moves the copy's current state on.
--- A sighting (added, checked-out, returned, moved, seen, found) places the
--- copy and becomes its last sighting; `since` changes only when the status
--- or the place does.
-CREATE TRIGGER event_places_copy AFTER INSERT ON event
-WHEN new.kind IN ('added', 'checked-out', 'returned', 'moved', 'seen', 'found') BEGIN
-  UPDATE copy SET
-    status = CASE new.kind
-      WHEN 'added' THEN 'on-shelf'
-      WHEN 'checked-out' THEN 'on-loan'
-      WHEN 'returned' THEN 'on-shelf'
-      WHEN 'found' THEN CASE WHEN borrower_id IS NULL THEN 'on-shelf' ELSE 'on-loan' END
-      ELSE status END,
-    location_id = CASE
-      WHEN new.kind IN ('checked-out', 'found') THEN coalesce(new.location_id, CASE WHEN new.kind = 'found' THEN location_id END)
-      ELSE new.location_id END,
-    borrower_id = CASE new.kind
-      WHEN 'checked-out' THEN new.person_id
-      WHEN 'returned' THEN NULL
-      ELSE borrower_id END,
-    due = CASE new.kind
-      WHEN 'checked-out' THEN new.due
-      WHEN 'returned' THEN NULL
-      ELSE due END,
-    since = CASE
-      WHEN new.kind IN ('added', 'checked-out', 'returned', 'found') THEN new.at
-      WHEN location_id IS NOT new.location_id THEN new.at
-      ELSE since END,
-    last_seen_event_id = new.id
-  WHERE id = new.copy_id;
-END;
-CREATE TRIGGER event_opens_loan AFTER INSERT ON event WHEN new.kind = 'checked-out' BEGIN
-  INSERT INTO loan(copy_id, person_id, out_event_id) VALUES (new.copy_id, new.person_id, new.id);
-END;
-CREATE TRIGGER event_closes_loan AFTER INSERT ON event WHEN new.kind = 'returned' BEGIN
-  UPDATE loan SET return_event_id = new.id WHERE copy_id = new.copy_id AND return_event_id IS NULL;
-END;
-CREATE TRIGGER event_marks_missing AFTER INSERT ON event WHEN new.kind = 'missing' BEGIN
-  UPDATE copy SET status = 'missing', since = new.at WHERE id = new.copy_id;
-END;
-CREATE TRIGGER event_marks_withdrawn AFTER INSERT ON event WHEN new.kind = 'withdrawn' BEGIN
-  UPDATE copy SET status = 'withdrawn', since = new.at WHERE id = new.copy_id;
-END;
-"""
-}
-
-extension Migrations {
-    /// Circulation: a missing copy must be found before it can be returned,
-    /// moved or seen, so that every sighting of a missing copy leaves a
-    /// `found` event in its trail.
-    static let v2Circulation = """
--- v2-circulation: a missing copy is found before anything else is recorded
--- of it. A return, move or sighting of a missing copy would otherwise place it
--- and leave it `missing`; lawcat records a `found` event first (in the same
--- transaction), and this trigger makes that the only way.
-CREATE TRIGGER event_sighting_refused_when_missing BEFORE INSERT ON event
-WHEN new.kind IN ('returned', 'moved', 'seen') AND (SELECT status FROM copy WHERE id = new.copy_id) = 'missing' BEGIN
-  SELECT RAISE(ABORT, 'lawcat:missing');
-END;
-"""
-}
-
-extension Migrations {
-    /// An `added` event places its copy with an update of the three columns
-    /// it changes, so that storing a copy costs less: the import's largest
-    /// share after the full-text index.
-    static let v5AddedEvent = """
--- v5-added-event: storing a book or a copy costs less; what every event does is unchanged.
--- An `added` event places its new copy, and does nothing more. v4's
--- event_places_copy also set status = 'on-shelf' for it, which the new copy
--- already has (the column's default; and an event on a withdrawn copy is
--- refused before it is stored). Naming status in the UPDATE made SQLite
--- maintain copy_by_status for every copy stored: about a quarter of the cost
--- of an `added` event, measured on 241,203 copies.
--- copy_by_location leaves out copies not yet placed: a new copy is inserted
--- with no place and placed by its `added` event straight after, so every copy
--- went into the index twice. Every query by place names one (`= ?`, a join),
--- which SQLite knows is not NULL, so it still uses the index.
-DROP INDEX copy_by_location;
-CREATE INDEX copy_by_location ON copy(location_id) WHERE location_id IS NOT NULL;
--- Import finds the book a row belongs to by the first 16 characters of its
--- title and its date (then compares every field): v1's index of whole titles
--- (62 characters on average in the Library of Congress records) cost twice as
--- much to keep up, book by book in no order, and the two find about as few
--- candidates (1.4 a book there, 1.25 in the law records).
-DROP INDEX book_by_title;
-CREATE INDEX book_by_title_start ON book(substr(title, 1, 16), date);
-DROP TRIGGER event_places_copy;
-CREATE TRIGGER event_places_copy AFTER INSERT ON event
-WHEN new.kind = 'checked-out' OR new.kind = 'returned'
-  OR new.kind = 'moved' OR new.kind = 'seen' OR new.kind = 'found' BEGIN
-  UPDATE copy SET
-    status = CASE new.kind
-      WHEN 'checked-out' THEN 'on-loan'
-      WHEN 'returned' THEN 'on-shelf'
-      WHEN 'found' THEN CASE WHEN borrower_id IS NULL THEN 'on-shelf' ELSE 'on-loan' END
-      ELSE status END,
-    location_id = CASE
-      WHEN new.kind = 'checked-out' OR new.kind = 'found' THEN coalesce(new.location_id, CASE WHEN new.kind = 'found' THEN location_id END)
-      ELSE new.location_id END,
-    borrower_id = CASE new.kind
-      WHEN 'checked-out' THEN new.person_id
-      WHEN 'returned' THEN NULL
-      ELSE borrower_id END,
-    due = CASE new.kind
-      WHEN 'checked-out' THEN new.due
-      WHEN 'returned' THEN NULL
-      ELSE due END,
-    since = CASE
-      WHEN new.kind = 'checked-out' OR new.kind = 'returned' OR new.kind = 'found' THEN new.at
-      WHEN location_id IS NOT new.location_id THEN new.at
-      ELSE since END,
-    last_seen_event_id = new.id
-  WHERE id = new.copy_id;
-END;
-CREATE TRIGGER event_places_added_copy AFTER INSERT ON event WHEN new.kind = 'added' BEGIN
-  UPDATE copy SET location_id = new.location_id, since = new.at, last_seen_event_id = new.id
-  WHERE id = new.copy_id;
-END;
-"""
-}
-
-extension Migrations {
-    /// Search: each book's ISBN as an ISBN-13 and its edition's number, kept
-    /// beside the text so that a search compares numbers (see ISBN.swift and
-    /// Editions.swift).
-    static let v6SearchEditions = """
--- v6-search-editions: editions, years and ISBNs as search words (see
--- Sources/Catalogue/Search/Editions.swift and Sources/Catalogue/Model/ISBN.swift).
--- isbn13 is the book's ISBN as an ISBN-13 (978/979..., what a scanner reads),
--- whichever way the record wrote it, or NULL when the text is not a valid
--- ISBN; edition_number is the number of its edition statement (`34th ed.`
--- is 34, `Second edition` 2). lawcat writes both with the book; below, the
--- books already catalogued get theirs. Lookups by ISBN go through isbn13, so
--- its index replaces the index of ISBN texts.
-ALTER TABLE book ADD COLUMN isbn13 TEXT;
-ALTER TABLE book ADD COLUMN edition_number INTEGER;
-DROP INDEX book_by_isbn;
-CREATE INDEX book_by_isbn13 ON book(isbn13) WHERE isbn13 IS NOT NULL;
--- An ISBN-10 whose check digit holds becomes 978, its first nine digits and
--- a new EAN-13 check digit; an ISBN-13 whose check digit holds stays as it is.
-UPDATE book SET isbn13 = given.isbn13 FROM (
-  SELECT id, CASE
-    WHEN length(s) = 10 AND substr(s, 1, 9) NOT GLOB '*[^0-9]*' AND substr(s, 10, 1) GLOB '[0-9X]'
-      AND (10 * CAST(substr(s, 1, 1) AS INTEGER) + 9 * CAST(substr(s, 2, 1) AS INTEGER)
-        + 8 * CAST(substr(s, 3, 1) AS INTEGER) + 7 * CAST(substr(s, 4, 1) AS INTEGER)
-        + 6 * CAST(substr(s, 5, 1) AS INTEGER) + 5 * CAST(substr(s, 6, 1) AS INTEGER)
-        + 4 * CAST(substr(s, 7, 1) AS INTEGER) + 3 * CAST(substr(s, 8, 1) AS INTEGER)
-        + 2 * CAST(substr(s, 9, 1) AS INTEGER)
-        + CASE substr(s, 10, 1) WHEN 'X' THEN 10 ELSE CAST(substr(s, 10, 1) AS INTEGER) END) % 11 = 0
-    THEN '978' || substr(s, 1, 9) || ((10 - (38 + 3 * CAST(substr(s, 1, 1) AS INTEGER) + 1 * CAST(substr(s, 2, 1) AS INTEGER)
-        + 3 * CAST(substr(s, 3, 1) AS INTEGER) + 1 * CAST(substr(s, 4, 1) AS INTEGER)
-        + 3 * CAST(substr(s, 5, 1) AS INTEGER) + 1 * CAST(substr(s, 6, 1) AS INTEGER)
-        + 3 * CAST(substr(s, 7, 1) AS INTEGER) + 1 * CAST(substr(s, 8, 1) AS INTEGER)
-        + 3 * CAST(substr(s, 9, 1) AS INTEGER)) % 10) % 10)
-    WHEN length(s) = 13 AND s NOT GLOB '*[^0-9]*' AND substr(s, 1, 3) IN ('978', '979')
-      AND (1 * CAST(substr(s, 1, 1) AS INTEGER) + 3 * CAST(substr(s, 2, 1) AS INTEGER)
-        + 1 * CAST(substr(s, 3, 1) AS INTEGER) + 3 * CAST(substr(s, 4, 1) AS INTEGER)
-        + 1 * CAST(substr(s, 5, 1) AS INTEGER) + 3 * CAST(substr(s, 6, 1) AS INTEGER)
-        + 1 * CAST(substr(s, 7, 1) AS INTEGER) + 3 * CAST(substr(s, 8, 1) AS INTEGER)
-        + 1 * CAST(substr(s, 9, 1) AS INTEGER) + 3 * CAST(substr(s, 10, 1) AS INTEGER)
-        + 1 * CAST(substr(s, 11, 1) AS INTEGER) + 3 * CAST(substr(s, 12, 1) AS INTEGER)
-        + 1 * CAST(substr(s, 13, 1) AS INTEGER)) % 10 = 0
-    THEN s
-    END AS isbn13
-  FROM (SELECT id, upper(replace(replace(isbn, '-', ''), ' ', '')) AS s FROM book WHERE isbn IS NOT NULL)
-) AS given
-WHERE given.id = book.id AND given.isbn13 IS NOT NULL;
--- A statement that starts with its number (`34th ed.`, `2. Aufl.`) is numbered
--- here; any other is left to lawcat, which numbers the books pending in the
--- search index (as it folds their words into the correction index).
-UPDATE book SET edition_number = CAST(edition AS INTEGER)
-WHERE edition GLOB '[0-9]*' AND CAST(edition AS INTEGER) BETWEEN 1 AND 9999;
-INSERT OR IGNORE INTO search_pending(book_id) SELECT id FROM book WHERE edition IS NOT NULL AND edition NOT GLOB '[0-9]*';
-"""
+    /// A file's text as SQLite is given it: the file's bytes, unchanged.
+    private static func sql(_ bytes: [UInt8]) -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
 }

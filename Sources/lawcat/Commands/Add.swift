@@ -1,3 +1,4 @@
+// `lawcat add`: a new book and its copies.
 import ArgumentParser
 import Catalogue
 
@@ -20,11 +21,7 @@ struct Add: ParsableCommand {
     }
 
     func run() throws {
-        let fields = BookFields(
-            title: book.title ?? "", authors: book.authors, subjects: book.subjects, date: book.date,
-            edition: book.edition, jurisdiction: book.jurisdiction, isbn: book.isbn)
-        let db = try catalogue.open(create: true)
-        let id = try db.addBook(fields, copies: book.copies)
+        let id = try catalogue.open(create: true).addBook(book.fields, copies: book.copies)
         Terminal.line(String(id))
     }
 }

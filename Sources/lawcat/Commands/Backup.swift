@@ -1,3 +1,4 @@
+// `lawcat backup`: a consistent copy of the catalogue, taken while others use it.
 import ArgumentParser
 import Catalogue
 
@@ -20,12 +21,9 @@ struct Backup: ParsableCommand {
     var force = false
 
     func run() throws {
-        let db = try catalogue.open(create: false)
-        let report = try db.backup(to: file, force: force)
-        if output.json {
-            try Terminal.json(report)
-            return
+        let report = try catalogue.open(create: false).backup(to: file, force: force)
+        try output.print(report) {
+            Terminal.line("backed up \(report.books) books and \(report.copies) copies to \(report.file)")
         }
-        Terminal.line("backed up \(report.books) books and \(report.copies) copies to \(report.file)")
     }
 }

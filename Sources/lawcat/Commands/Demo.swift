@@ -1,3 +1,4 @@
+// `lawcat demo`: a fresh demo catalogue from seed/, and a short tour of it.
 import ArgumentParser
 import Catalogue
 import Foundation
@@ -40,14 +41,15 @@ struct Demo: ParsableCommand {
         }
         try Self.circulate(at: db)
         Terminal.line(Style.cyan.apply("$ lawcat where L000090") + "    # a copy on loan, at a meeting room")
-        try Where.show(try catalogue.whereabouts("L000090"))
+        Terminal.out(CirculationRendering.whereabouts(try catalogue.whereabouts("L000090")))
         Terminal.line()
         Terminal.line(Style.cyan.apply("$ lawcat loans --overdue"))
         Terminal.out(CirculationRendering.copies(try catalogue.loans(overdue: true)))
         Terminal.line()
         Terminal.line(Style.cyan.apply("$ lawcat where L000080") + "    # gone: where and when was it last seen?")
         let missing = try catalogue.whereabouts("L000080")
-        try Where.show(WhereAnswer(copies: missing.copies.filter { $0.barcode == "L000080" }, otherMatches: []))
+        Terminal.out(CirculationRendering.whereabouts(
+            WhereAnswer(copies: missing.copies.filter { $0.barcode == "L000080" }, otherMatches: [])))
         Terminal.line()
         Terminal.line("Try it yourself: lawcat search --db \(db) gloag scotland")
         Terminal.line("                 lawcat where --db \(db) lewin trusts")

@@ -1,3 +1,4 @@
+// `lawcat edit`: change a book's fields, or add copies to it.
 import ArgumentParser
 import Catalogue
 
@@ -16,12 +17,7 @@ struct Edit: ParsableCommand {
     @OptionGroup var book: BookOptions
 
     func run() throws {
-        let changes = BookChanges(
-            title: book.title, authors: book.authors.isEmpty ? nil : book.authors,
-            subjects: book.subjects.isEmpty ? nil : book.subjects, date: book.date, edition: book.edition,
-            jurisdiction: book.jurisdiction, isbn: book.isbn)
-        let db = try catalogue.open(create: false)
-        let id = try db.editBook(key, changes: changes, addingCopies: book.copies)
+        let id = try catalogue.open(create: false).editBook(key, changes: book.changes, addingCopies: book.copies)
         Terminal.line(String(id))
     }
 }

@@ -1,3 +1,4 @@
+// `lawcat export`: the whole catalogue as CSV (the import format) or JSON.
 import ArgumentParser
 import Catalogue
 import Foundation

@@ -1,3 +1,4 @@
+// `lawcat import`: books and copies, or borrowers, from a CSV file, in one transaction.
 import ArgumentParser
 import Catalogue
 import Foundation
@@ -37,14 +38,12 @@ struct Import: ParsableCommand {
             ? try db.importPeopleCSV(path: file, dryRun: dryRun)
             : try db.importCSV(path: file, dryRun: dryRun, progress: progress)
         if shownProgress { Terminal.note("\r\u{1B}[K") }
-        if output.json {
-            try Terminal.json(report)
-            return
-        }
         let verb = dryRun ? "would add" : "added"
-        Terminal.line(
-            "\(dryRun ? "dry run: " : "")read \(report.rowsRead) rows; \(verb) \(report.booksAdded) books, "
-                + "\(report.copiesAdded) copies, \(report.locationsAdded) locations, \(report.peopleAdded) people; "
-                + "skipped \(report.rowsSkipped) rows already present")
+        try output.print(report) {
+            Terminal.line(
+                "\(dryRun ? "dry run: " : "")read \(report.rowsRead) rows; \(verb) \(report.booksAdded) books, "
+                    + "\(report.copiesAdded) copies, \(report.locationsAdded) locations, \(report.peopleAdded) people; "
+                    + "skipped \(report.rowsSkipped) rows already present")
+        }
     }
 }

@@ -1,3 +1,4 @@
+// `lawcat init`: an empty catalogue, or a look at an existing one.
 import ArgumentParser
 import Catalogue
 

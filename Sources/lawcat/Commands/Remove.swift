@@ -1,3 +1,4 @@
+// `lawcat remove`: withdraw a copy, or delete a book that never had one.
 import ArgumentParser
 import Catalogue
 
@@ -11,20 +12,17 @@ struct Remove: ParsableCommand {
             """)
 
     @OptionGroup var catalogue: CatalogueOptions
-    @Argument(help: "A copy's barcode, or a book id.")
+    @Argument(help: "A copy's barcode, or a book id (or ISBN).")
     var key: String
     @Option(help: "Why the copy is withdrawn.")
     var note: String?
 
     func run() throws {
-        let db = try catalogue.open(create: false)
-        let details = try db.book(key)
-        if let copy = details.copies.first(where: { $0.barcode == key.trimmingCharacters(in: .whitespaces) }) {
-            try db.withdraw(barcode: copy.barcode, note: note)
-            Terminal.line("withdrew copy \(copy.barcode) of '\(details.book.fields.title)'")
-        } else {
-            try db.deleteBook(id: details.id)
-            Terminal.line("deleted book \(details.id): '\(details.book.fields.title)'")
+        switch try catalogue.open(create: false).remove(key, note: note) {
+        case .withdrewCopy(let barcode, let title):
+            Terminal.line("withdrew copy \(barcode) of '\(title)'")
+        case .deletedBook(let id, let title):
+            Terminal.line("deleted book \(id): '\(title)'")
         }
     }
 }

@@ -1,3 +1,4 @@
+// `lawcat restore`: put a backup in place, keeping the replaced catalogue aside.
 import ArgumentParser
 import Catalogue
 
@@ -21,13 +22,11 @@ struct Restore: ParsableCommand {
     func run() throws {
         let report = try CatalogueDatabase.restore(
             from: file, into: catalogue.path, clock: CatalogueOptions.clock())
-        if output.json {
-            try Terminal.json(report)
-            return
-        }
-        Terminal.line("restored \(report.books) books and \(report.copies) copies from \(report.file) to \(catalogue.path)")
-        if let aside = report.replacedKeptAt {
-            Terminal.line("the catalogue it replaced is kept at \(aside)")
+        try output.print(report) {
+            Terminal.line("restored \(report.books) books and \(report.copies) copies from \(report.file) to \(catalogue.path)")
+            if let aside = report.replacedKeptAt {
+                Terminal.line("the catalogue it replaced is kept at \(aside)")
+            }
         }
     }
 }

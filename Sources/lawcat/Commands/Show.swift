@@ -1,3 +1,4 @@
+// `lawcat show`: a book with all its copies and where they are.
 import ArgumentParser
 import Catalogue
 
@@ -13,10 +14,6 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let details = try catalogue.open(create: false).book(key)
-        if output.json {
-            try Terminal.json(details)
-        } else {
-            Terminal.out(BookRendering.details(details))
-        }
+        try output.print(details) { Terminal.out(BookRendering.details(details)) }
     }
 }

@@ -1,6 +1,6 @@
+// `lawcat stocktake`: take stock of a location from scanned barcodes.
 import ArgumentParser
 import Catalogue
-import Foundation
 
 struct Stocktake: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,94 +25,39 @@ struct Stocktake: ParsableCommand {
     var dryRun = false
     @Flag(help: "Mark every not-seen copy missing, naming the stocktake in the note.")
     var markMissing = false
+    @Flag(help: "With --mark-missing: mark them even when more would be marked missing than were found present.")
+    var force = false
 
     func run() throws {
-        let lines: [String]
-        if file == "-" {
-            lines = Scanner.readLines()
+        let db = try catalogue.open(create: false)
+        let report: StocktakeReport
+        if file == "-" && !dryRun {
+            report = try scanning(db)
         } else {
-            guard FileManager.default.fileExists(atPath: file) else { throw CatalogueError.fileNotFound(path: file) }
-            guard let data = FileManager.default.contents(atPath: file),
-                let text = String(data: data, encoding: .utf8)
-            else { throw CatalogueError.invalidFile(path: file, reason: "it is not readable UTF-8 text") }
-            lines = text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).map(String.init)
+            report = try db.stocktake(
+                at: location, scanned: try Scanner.lines(of: file), dryRun: dryRun, markMissing: markMissing,
+                force: force)
         }
-        let report = try catalogue.open(create: !dryRun).stocktake(
-            at: location, scanned: lines, dryRun: dryRun, markMissing: markMissing)
-        if output.json {
-            try Terminal.json(report)
-            return
-        }
-        if let place = report.locationAdded {
-            let close = place.closeNames.isEmpty ? "" : "; did you mean \(place.closeNames.joined(separator: ", "))?"
-            Terminal.note("note: \(report.dryRun ? "would add" : "added") the new location \(place.path)\(close)\n")
-        }
-        Terminal.line(
-            (report.dryRun ? "dry run (nothing recorded): " : "")
-                + "stocktake of \(report.location): \(report.scanned) scanned, \(report.distinct) distinct")
-        section("Present", report.present) { [$0.barcode, $0.title.truncated(to: 60)] }
-        section("Misplaced (homed elsewhere)", report.misplaced) { [$0.barcode, "home " + $0.home, $0.title.truncated(to: 50)] }
-        section("Not seen (believed here)", report.notSeen) {
-            [$0.barcode, $0.location ?? $0.home, $0.title.truncated(to: 50)]
-        }
-        section("Elsewhere (last placed somewhere else)", report.elsewhere) {
-            [$0.barcode, "at " + ($0.location ?? "?"), "since " + CirculationRendering.time($0.since), $0.title.truncated(to: 40)]
-        }
-        section("On loan", report.onLoan) { [$0.barcode, $0.borrower ?? "", $0.due.map { "due " + $0 } ?? "", $0.title.truncated(to: 40)] }
-        section("Still missing", report.stillMissing) { [$0.barcode, $0.title.truncated(to: 60)] }
-        section("Withdrawn but scanned", report.withdrawn) { [$0.barcode, $0.title.truncated(to: 60)] }
-        section("Checked in (were on loan)", report.returned) { [$0.barcode, $0.title.truncated(to: 60)] }
-        section("Found (were missing)", report.found) { [$0.barcode, $0.title.truncated(to: 60)] }
-        section("Unknown barcodes", report.unknown) { [$0] }
-        section("Scanned more than once (counted once)", report.duplicates) { [$0.barcode, "\($0.times) times"] }
-        if markMissing {
-            Terminal.line()
-            Terminal.line("\(report.dryRun ? "Would mark" : "Marked") \(report.markedMissing) not-seen copies missing.")
+        try output.print(report) { Terminal.out(StocktakeRendering.report(report, markMissing: markMissing)) }
+        if let reason = report.markingRefused {
+            throw CatalogueError.refused(
+                barcode: "stocktake \(report.id)",
+                reason: "not marking \(report.notSeen.count) copies missing: \(reason) (the sightings are recorded;"
+                    + " `lawcat undo --stocktake \(report.id)` takes them back)")
         }
     }
 
-    private func section<T>(_ title: String, _ items: [T], _ cells: (T) -> [String]) {
-        Terminal.line()
-        Terminal.line(Style.bold.apply("\(title): \(items.count)"))
-        guard !items.isEmpty else { return }
-        let rows = items.map(cells)
-        let columns = rows.map(\.count).max() ?? 1
-        var widths = [Int](repeating: 0, count: columns)
-        // The last column is not padded, so its (long, often non-ASCII) cells need no measuring.
-        for row in rows { for (i, cell) in row.enumerated().dropLast() { widths[i] = max(widths[i], cell.displayWidth) } }
-        var text = ""
-        for row in rows {
-            var line = " "
-            for (i, cell) in row.enumerated() {
-                line += " " + (i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - cell.displayWidth))
-            }
-            text += line + "\n"
+    /// A scanner at the shelf: each barcode recorded as it arrives, in its own
+    /// transaction, and answered on stderr at once (stdout keeps the report).
+    /// Interrupted, the sightings so far stay and nothing is marked missing.
+    private func scanning(_ db: CatalogueDatabase) throws -> StocktakeReport {
+        var session = try db.beginStocktake(at: location)
+        while let line = readLine(strippingNewline: true) {
+            let barcode = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !barcode.isEmpty else { continue }
+            let scan = try db.scan(barcode, in: &session)
+            Terminal.note(StocktakeRendering.answer(scan, count: session.count))
         }
-        Terminal.out(text)
-    }
-}
-
-struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
-        abstract: "Check the catalogue: SQLite's integrity and foreign keys, lawcat's tables, indexes and triggers, the full-text index, and every copy's state against its event log.",
-        discussion: "Exits 0 when all is well, 1 listing every problem otherwise. Changes nothing.")
-
-    @OptionGroup var catalogue: CatalogueOptions
-    @OptionGroup var output: OutputOptions
-
-    func run() throws {
-        let report = try catalogue.open(create: false).check()
-        if output.json {
-            try Terminal.json(report)
-        } else if report.isClean {
-            Terminal.line(
-                "ok: integrity, foreign keys, schema and full-text index are sound; \(report.copiesChecked) copies match "
-                    + "their \(report.eventsReplayed) events")
-        } else {
-            for problem in report.problems { Terminal.line(problem) }
-            Terminal.line("\(report.problems.count) problems found")
-        }
-        if !report.isClean { throw ExitCode.failure }
+        return try db.finishStocktake(session, markMissing: markMissing, force: force)
     }
 }

@@ -1,15 +1,20 @@
+// How books look on a terminal: a book in full with its copies, or one line a book.
 import Catalogue
 
 /// How books look on a terminal.
 enum BookRendering {
-    static func statusStyle(_ status: String) -> Style? {
+    static func statusStyle(_ status: CopyStatus) -> Style {
         switch status {
-        case "on-shelf": .green
-        case "on-loan": .yellow
-        case "missing": .red
-        case "withdrawn": .dim
-        default: nil
+        case .onShelf: .green
+        case .onLoan: .yellow
+        case .missing: .red
+        case .withdrawn: .dim
         }
+    }
+
+    /// The style of a table cell that holds a status.
+    static func statusCellStyle(_ cell: String) -> Style? {
+        CopyStatus(rawValue: cell).map(statusStyle)
     }
 
     /// A book in full, then a table of its copies and where they are.
@@ -32,7 +37,7 @@ enum BookRendering {
 
     static func copyTable(_ copies: [CopySummary]) -> String {
         var table = Table("BARCODE", "STATUS", "NOW AT", "HOME", "BORROWER", "DUE")
-        table.styles[1] = statusStyle
+        table.styles[1] = statusCellStyle
         for copy in copies {
             table.add(
                 copy.barcode, copy.status.rawValue, copy.location ?? "unknown", copy.home, copy.borrower ?? "",

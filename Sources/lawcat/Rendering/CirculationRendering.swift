@@ -1,3 +1,5 @@
+// How circulation answers look on a terminal: a copy's whereabouts in one
+// sentence, trails of events, lists of copies, and what a command did.
 import Catalogue
 import Foundation
 
@@ -70,18 +72,26 @@ enum CirculationRendering {
         }
     }
 
-    /// One event, as a line of a trail or history.
-    static func event(_ event: CopyEvent) -> [String] {
-        var what = event.kind
-        if let person = event.person { what += event.kind == "checked-out" ? " to \(person)" : " by \(person)" }
-        if let due = event.due { what += ", due \(due)" }
-        return [time(event.at), what, event.location ?? "", event.note ?? ""]
+    /// One event, as a line of a trail or history. `kinds` names the kinds of
+    /// the other events shown, so that an undo can say what it undid.
+    static func event(_ event: CopyEvent, kinds: [Int64: EventKind] = [:]) -> [String] {
+        var what = event.kind.rawValue
+        if event.kind == .undone {
+            let undid = event.undoes.map { kinds[$0]?.rawValue ?? "an earlier event" }
+            what = "undid " + (undid.isEmpty ? "an earlier event" : undid.joined(separator: " and "))
+        } else {
+            if let person = event.person { what += event.kind == .checkedOut ? " to \(person)" : " by \(person)" }
+            if let due = event.due { what += ", due \(due)" }
+        }
+        if event.undoneBy != nil { what += " (undone)" }
+        return [time(event.at), what, event.kind == .undone ? "" : event.location ?? "", event.note ?? ""]
     }
 
     static func trail(_ events: [CopyEvent], indent: String = "") -> String {
         var table = Table("WHEN", "WHAT", "WHERE", "NOTE")
+        let kinds = Dictionary(events.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
         for e in events {
-            let cells = event(e)
+            let cells = event(e, kinds: kinds)
             table.add(cells[0], cells[1], cells[2], cells[3])
         }
         return table.render().split(separator: "\n").map { indent + $0 }.joined(separator: "\n") + "\n"
@@ -90,7 +100,7 @@ enum CirculationRendering {
     /// A list of copies: barcode, status, where, who, due, title.
     static func copies(_ copies: [Whereabouts], overdue: Bool = false) -> String {
         var table = Table("BARCODE", "STATUS", "WHERE", "BORROWER", "SINCE", "DUE", "TITLE")
-        table.styles[1] = BookRendering.statusStyle
+        table.styles[1] = BookRendering.statusCellStyle
         for copy in copies {
             var due = copy.due ?? ""
             if let days = copy.overdueDays, days > 0 { due += " (+\(days)d)" }
@@ -103,6 +113,14 @@ enum CirculationRendering {
                 time(copy.since), due, copy.title.truncated(to: 50))
         }
         return table.render()
+    }
+
+    /// What `checkout` did: to whom, until when, and where the copy went.
+    static func checkedOut(_ result: CirculationResult, to person: String) -> String {
+        var verb = "checked out to \(result.borrower ?? person)"
+        verb += result.due.map { ", due \($0)" } ?? ", no due date"
+        if let place = result.location { verb += ", at \(place)" }
+        return verb
     }
 
     /// What a circulation command did, in one line, and notes on stderr for

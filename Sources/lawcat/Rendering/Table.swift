@@ -1,3 +1,4 @@
+// Aligned tables for human output, measured in terminal columns.
 /// An aligned table with a header row, for human output.
 struct Table {
     var headers: [String]

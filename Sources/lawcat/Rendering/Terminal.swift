@@ -1,3 +1,4 @@
+// Where output goes (stdout, stderr), whether it may be coloured, and JSON.
 import Foundation
 
 /// Where output goes, and whether it may be coloured.
@@ -57,6 +58,12 @@ enum Style {
     }
 
     func apply(_ text: String) -> String {
-        Terminal.colour && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        apply(text, terminal: Terminal.colour)
+    }
+
+    /// Styled when `terminal` (stderr's answers ask about stderr, not stdout).
+    func apply(_ text: String, terminal: Bool) -> String {
+        let plain = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        return terminal && !plain && !text.isEmpty ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 }

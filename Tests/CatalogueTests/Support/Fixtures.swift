@@ -13,9 +13,6 @@ func temporaryCatalogue(clock: Clock = .fixed(Date(timeIntervalSince1970: 1_795_
 let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// ../shared/data beside the repository.
-let sharedData = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
-
 /// Writes `text` to a temporary file and returns its path.
 func temporaryFile(_ text: String, name: String = "input.csv") throws -> String {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("lawcat-\(UUID().uuidString)-\(name)")

@@ -31,9 +31,6 @@ struct Lawcat {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// ../shared/data beside the repository, where the real records are.
-    static let sharedData = repository.deletingLastPathComponent().appendingPathComponent("shared/data")
-
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lawcat-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

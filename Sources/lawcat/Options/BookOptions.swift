@@ -1,37 +1,6 @@
+// The options that describe a book, shared by `add` and `edit`.
 import ArgumentParser
 import Catalogue
-import Foundation
-
-/// `--db`, shared by every command that opens the catalogue.
-struct CatalogueOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The catalogue file (default: $LAWCAT_DB, else ~/.local/share/lawcat/catalogue.sqlite).", valueName: "path"))
-    var db: String?
-
-    var path: String {
-        CatalogueLocation.path(explicit: db, environment: ProcessInfo.processInfo.environment)
-    }
-
-    /// Opens the catalogue; `create` for commands that write.
-    func open(create: Bool) throws -> CatalogueDatabase {
-        try CatalogueDatabase(path: path, create: create, clock: Self.clock())
-    }
-
-    /// The system clock, unless LAWCAT_NOW (ISO 8601, for tests and the demo) stops it.
-    static func clock() throws -> Clock {
-        guard let text = ProcessInfo.processInfo.environment["LAWCAT_NOW"], !text.isEmpty else { return .system }
-        guard let date = Timestamp.date(from: text) else {
-            throw CatalogueError.invalidField(
-                field: "LAWCAT_NOW", value: text, reason: "write it as 2026-11-26T09:30:00Z, or unset it")
-        }
-        return .fixed(date)
-    }
-}
-
-/// `--json`, shared by every command that reads.
-struct OutputOptions: ParsableArguments {
-    @Flag(name: .long, help: "Print JSON instead of a table.")
-    var json = false
-}
 
 /// Options that describe a book, shared by `add` and `edit`.
 struct BookOptions: ParsableArguments {
@@ -58,6 +27,20 @@ struct BookOptions: ParsableArguments {
         guard copyBarcodes.count == copyLocations.count else {
             throw ValidationError("give each --copy BARCODE an --at LOCATION (\(copyBarcodes.count) --copy, \(copyLocations.count) --at)")
         }
+    }
+
+    /// The book as `add` stores it.
+    var fields: BookFields {
+        BookFields(
+            title: title ?? "", authors: authors, subjects: subjects, date: date, edition: edition,
+            jurisdiction: jurisdiction, isbn: isbn)
+    }
+
+    /// The changes `edit` makes: an option left out leaves its field as it is.
+    var changes: BookChanges {
+        BookChanges(
+            title: title, authors: authors.isEmpty ? nil : authors, subjects: subjects.isEmpty ? nil : subjects,
+            date: date, edition: edition, jurisdiction: jurisdiction, isbn: isbn)
     }
 
     var copies: [NewCopy] {

@@ -1,3 +1,4 @@
+// Barcodes as a scanner types them: one a line, from standard input or a file.
 import ArgumentParser
 import Catalogue
 import Foundation
@@ -11,6 +12,16 @@ enum Scanner {
         var lines: [String] = []
         while let line = readLine(strippingNewline: true) { lines.append(line) }
         return lines
+    }
+
+    /// The non-empty lines of `file`, or of standard input when it is `-`.
+    static func lines(of file: String) throws -> [String] {
+        if file == "-" { return readLines() }
+        guard FileManager.default.fileExists(atPath: file) else { throw CatalogueError.fileNotFound(path: file) }
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            throw CatalogueError.invalidFile(path: file, reason: "it is not readable UTF-8 text")
+        }
+        return text.split(omittingEmptySubsequences: true, whereSeparator: \.isNewline).map(String.init)
     }
 
     /// Runs `handle` for `barcode`, or for every non-blank line of stdin when it is `-`.
@@ -35,4 +46,3 @@ enum Scanner {
         if failed > 0 { throw ExitCode.failure }
     }
 }
-

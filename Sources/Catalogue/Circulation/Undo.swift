@@ -1,0 +1,150 @@
+import GRDB
+
+/// Undoing: a mistaken checkout, move, missing report or whole stocktake put
+/// right. The log is append-only, so an undo is an event of its own (`undone`)
+/// that carries the copy's state from before the mistake; `event_undone` names
+/// what it undid. The state is the replay of the copy's log without the undone
+/// events, the same replay `lawcat check` makes, so check stays clean.
+///
+/// What one undo undoes: a copy's latest event in effect, with the events it
+/// was recorded with (`follows_id`: a find recorded before a return, say).
+/// Undoing again undoes the action before that; an `added` event is never
+/// undone (remove or withdraw the copy instead).
+
+/// What an undo put right on one copy.
+public struct UndoResult: Sendable {
+    /// The copy as it stands after the undo.
+    public var copy: CirculationResult
+    /// The events undone, oldest first.
+    public var undone: [CopyEvent]
+}
+
+/// What undoing a stocktake put right.
+public struct StocktakeUndoResult: Sendable {
+    public var stocktake: Int64
+    public var location: String
+    /// One entry a copy the stocktake recorded something of, in barcode order.
+    public var copies: [UndoResult]
+}
+
+/// One event as the replay reads it.
+struct LoggedEvent {
+    var id: Int64
+    var kind: EventKind
+    var at: String
+    var locationID: Int64?
+    var personID: Int64?
+    var due: String?
+    var followsID: Int64?
+    var stocktakeID: Int64?
+
+    init(row: Row) {
+        id = row["id"]
+        kind = EventKind(rawValue: row["kind"]) ?? .added
+        at = row["at"]
+        locationID = row["location_id"]
+        personID = row["person_id"]
+        due = row["due"]
+        followsID = row["follows_id"]
+        stocktakeID = row["stocktake_id"]
+    }
+}
+
+extension CatalogueDatabase {
+    /// Undoes the copy's latest action (see the file's comment).
+    public func undo(barcode: String, note: String? = nil) throws -> UndoResult {
+        let now = nowStamp
+        return try write { db in
+            let copy = try CopyRow.fetch(db, barcode: barcode)
+            let events = try db.eventsInEffect(ofCopy: copy.id)
+            guard let last = events.last, last.kind != .added else {
+                throw CatalogueError.refused(
+                    barcode: copy.barcode,
+                    reason: "nothing to undo: nothing has happened to this copy since it was added"
+                        + " (to take it off the shelves, use `lawcat withdraw \(copy.barcode)`)")
+            }
+            // The latest event and, back along follows_id, those recorded with it.
+            var start = events.count - 1
+            while let follows = events[start].followsID, start > 0, events[start - 1].id == follows { start -= 1 }
+            return try db.undo(Array(events[start...]), of: copy, keeping: Array(events[..<start]), at: now, note: note)
+        }
+    }
+
+    /// Undoes everything stocktake `id` recorded, all or nothing: refused when
+    /// anything has happened to one of its copies since (undo that first).
+    public func undoStocktake(_ id: Int64, note: String? = nil) throws -> StocktakeUndoResult {
+        let now = nowStamp
+        return try write { db in
+            guard let location = try String.fetchOne(
+                db, sql: "SELECT l.path FROM stocktake s JOIN location l ON l.id = s.location_id WHERE s.id = ?",
+                arguments: [id])
+            else { throw CatalogueError.stocktakeNotFound(id: id) }
+            let copies = try CopyRow.fetchAll(
+                db,
+                where: "c.id IN (SELECT e.copy_id FROM event e WHERE e.stocktake_id = ? AND \(Database.eventIsInEffect))",
+                arguments: [id])
+            guard !copies.isEmpty else {
+                throw CatalogueError.refused(barcode: "stocktake \(id)", reason: "nothing it recorded is left to undo")
+            }
+            var plans: [(CopyRow, group: [LoggedEvent], keeping: [LoggedEvent])] = []
+            for copy in copies {
+                let events = try db.eventsInEffect(ofCopy: copy.id)
+                guard let first = events.firstIndex(where: { $0.stocktakeID == id }) else { continue }
+                if let later = events[first...].first(where: { $0.stocktakeID != id }) {
+                    throw CatalogueError.refused(
+                        barcode: "stocktake \(id)",
+                        reason: "\(copy.barcode) has been \(later.kind.rawValue) since it was scanned;"
+                            + " undo that first (`lawcat undo \(copy.barcode)`), then the stocktake")
+                }
+                plans.append((copy, Array(events[first...]), Array(events[..<first])))
+            }
+            let note = note ?? "undoing stocktake \(id)"
+            let results = try plans.map { try db.undo($0.group, of: $0.0, keeping: $0.keeping, at: now, note: note) }
+            return StocktakeUndoResult(stocktake: id, location: location, copies: results)
+        }
+    }
+}
+
+extension Database {
+    /// The copy's events in effect (not undone, not undos), oldest first.
+    func eventsInEffect(ofCopy copyID: Int64) throws -> [LoggedEvent] {
+        try Row.fetchAll(
+            cachedStatement(sql: """
+                SELECT e.id, e.kind, e.at, e.location_id, e.person_id, e.due, e.follows_id, e.stocktake_id
+                FROM event e WHERE e.copy_id = ? AND \(Self.eventIsInEffect) ORDER BY e.id
+                """), arguments: [copyID]
+        ).map(LoggedEvent.init)
+    }
+
+    /// Records the undoing of `group`: an `undone` event carrying the state
+    /// that `keeping` (the events before it) make, then what it undid.
+    func undo(_ group: [LoggedEvent], of copy: CopyRow, keeping: [LoggedEvent], at now: String, note: String?)
+        throws -> UndoResult
+    {
+        var state = ReplayedCopy()
+        for event in keeping {
+            state.apply(
+                id: event.id, kind: event.kind, at: event.at, locationID: event.locationID,
+                personID: event.personID, due: event.due)
+        }
+        try execute(
+            sql: """
+                INSERT INTO event(copy_id, kind, at, location_id, person_id, due, note,
+                                  restores_status, restores_since, restores_seen_id, restores_home_id)
+                VALUES (?, 'undone', ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                copy.id, now, state.locationID, state.borrowerID, state.due, note?.trimmed.nonEmpty,
+                state.status, state.since, state.lastSeenEventID, state.homeID ?? copy.homeID,
+            ])
+        let undoID = lastInsertedRowID
+        for event in group {
+            try execute(
+                sql: "INSERT INTO event_undone(event_id, undone_by_id) VALUES (?, ?)", arguments: [event.id, undoID])
+        }
+        let undone = try CopyEvent.fetchAll(
+            self, sql: CopyEvent.selection + " WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.id",
+            arguments: [JSONList.encodeIDs(group.map(\.id))])
+        return UndoResult(copy: try result(copy, base: .blank), undone: undone)
+    }
+}

@@ -43,7 +43,7 @@ CREATE TABLE person (
 );
 
 
--- Books ----------------------------------------------------- [v1, v4, v5] --
+-- Books ------------------------------------------------- [v1, v4, v5, v7] --
 
 -- A book: what it is about, who wrote it, when, and which jurisdiction.
 -- authors and subjects are JSON arrays of strings, kept in order. A date
@@ -66,7 +66,7 @@ CREATE TABLE book (
   edition TEXT CONSTRAINT book_edition_is_not_blank CHECK (edition IS NULL OR trim(edition) <> ''),
   jurisdiction TEXT CONSTRAINT book_jurisdiction_is_not_blank CHECK (jurisdiction IS NULL OR trim(jurisdiction) <> ''),
   isbn TEXT CONSTRAINT book_isbn_is_not_blank CHECK (isbn IS NULL OR trim(isbn) <> '')
-);
+, isbn13 TEXT, edition_number INTEGER);
 
 -- Import finds the book a row belongs to by the first 16 characters of its
 -- title and its date, then compares every field. An index of whole titles
@@ -74,7 +74,12 @@ CREATE TABLE book (
 -- as much to keep up, book by book in no order, and finds about as few
 -- candidates (1.4 a book there, 1.25 in the law records). [v5]
 CREATE INDEX book_by_title_start ON book(substr(title, 1, 16), date);
-CREATE INDEX book_by_isbn ON book(isbn) WHERE isbn IS NOT NULL;
+-- isbn13 is the book's ISBN as an ISBN-13 (978/979...), whichever way the
+-- record wrote it, or NULL when the text is not a valid ISBN; every lookup
+-- by ISBN goes through it (Database.isbnCondition). edition_number is the
+-- number of the edition statement (`34th ed.` is 34), so that a search
+-- compares editions as numbers. lawcat writes both with the book. [v7]
+CREATE INDEX book_by_isbn13 ON book(isbn13) WHERE isbn13 IS NOT NULL;
 
 -- SQLite 3.40's date() hands back an impossible day such as 2019-02-30
 -- unchanged, so book_date_is_iso8601 lets it in; a date moved by '+0 days'

@@ -98,8 +98,11 @@ struct SearchMatchingTests {
     func lastWordPrefix() throws {
         #expect(titles(try catalogue.search("chitty contr")).first == "Chitty on Contracts")
         #expect(titles(try catalogue.search("wiscon")).first == "Wisconsin contract law handbook")
-        // After a space the word is complete: no prefix.
-        #expect(titles(try catalogue.search("wiscon ")).isEmpty)
+        // After a space a word is complete: one of fewer than 4 letters is no prefix...
+        #expect(titles(try catalogue.search("wis ")).isEmpty)
+        // ...and one of 4 letters or more is a prefix in any position, after the whole words.
+        #expect(titles(try catalogue.search("wiscon ")).first == "Wisconsin contract law handbook")
+        #expect(titles(try catalogue.search("wiscon contr")).first == "Wisconsin contract law handbook")
     }
 
     @Test("Given exact and fuzzy hits, then every exact hit ranks above every fuzzy-only one")

@@ -27,8 +27,8 @@ extension Database {
     /// 2. **A book id** (digits only). Ids are lawcat's own names for books,
     ///    printed by `add`, `edit`, `search` (the ID column) and `where`; an
     ///    all-digit key that is not a barcode is an id copied from lawcat.
-    /// 3. **An ISBN**, with or without its hyphens and spaces (see
-    ///    `isbnCondition`). Last, because an ISBN names an edition, not one
+    /// 3. **An ISBN**, ISBN-10 or ISBN-13, with or without its hyphens and
+    ///    spaces (see `isbnCondition`). Last, because an ISBN names an edition, not one
     ///    book: when several books share it, the lowest id wins. An ISBN has
     ///    10 or 13 characters, so a real catalogue's ids never collide with it.
     ///
@@ -47,20 +47,42 @@ extension Database {
         {
             return BookKey(bookID: id, kind: .bookID)
         }
-        let isbn: SQL = "SELECT id FROM book WHERE \(Self.isbnCondition(key)) ORDER BY id LIMIT 1"
-        if let id = try Int64.fetchOne(self, SQLRequest(literal: isbn, cached: true)) {
+        if let id = try bookID(isbnKey: key) {
             return BookKey(bookID: id, kind: .isbn)
         }
         return nil
     }
 
-    /// The one comparison of an ISBN as typed with the ISBNs stored in
-    /// `book.isbn`: the stored ISBN is the typed one as given, or without its
-    /// hyphens and spaces. An `IN` on the column, so that the `book_by_isbn`
-    /// index answers it.
-    static func isbnCondition(_ typed: String, column: String = "isbn") -> SQL {
-        let plain = typed.filter { $0 != "-" && $0 != " " }
-        return "\(sql: column) IN (\(typed), \(plain))"
+    /// The one comparison of an ISBN as typed or scanned with the ISBNs of
+    /// the books in `table` (see `ISBN`): a valid ISBN-10 or ISBN-13, with or
+    /// without its hyphens and spaces, is compared by its ISBN-13 with
+    /// `book.isbn13`, so `0-421-69190-9` finds the book catalogued as
+    /// `9780421691902` and the other way round (the `book_by_isbn13` index
+    /// answers it). Any other text (an ISBN printed wrong in the book, kept
+    /// as the record gave it) is compared as written, hyphens, spaces and
+    /// case aside, with the books that have no valid ISBN; that reads every
+    /// book, and is kept for that rare case.
+    static func isbnCondition(_ typed: String, table: String = "book") -> SQL {
+        if let isbn = ISBN(typed) {
+            return "\(sql: table).isbn13 = \(isbn.isbn13)"
+        }
+        let plain = String(typed.filter { $0 != "-" && $0 != " " }).uppercased()
+        return "(\(sql: table).isbn13 IS NULL AND upper(replace(replace(\(sql: table).isbn, '-', ''), ' ', '')) = \(plain))"
+    }
+
+    /// The first book (by id) that a key typed or scanned as an ISBN names;
+    /// nil when the key is not shaped as an ISBN or no book has it. A key
+    /// shaped as an ISBN whose check digit is wrong is a typo, refused saying
+    /// so, unless a book was catalogued with that very text.
+    func bookID(isbnKey key: String) throws -> Int64? {
+        let reading = ISBN.read(key)
+        if case .notAnISBN = reading { return nil }
+        let request: SQL = "SELECT id FROM book WHERE \(Self.isbnCondition(key)) ORDER BY id LIMIT 1"
+        let id = try Int64.fetchOne(self, SQLRequest(literal: request, cached: true))
+        if id == nil, case .badCheckDigit(let expected) = reading {
+            throw ISBN.checkDigitError(key, expected: expected)
+        }
+        return id
     }
 
     /// The book that `key` names (see `resolve`), or `bookNotFound`.

@@ -132,12 +132,12 @@ extension Database {
         do {
             try cachedStatement(
                 sql: """
-                    INSERT INTO book(title, authors, subjects, date, edition, jurisdiction, isbn)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO book(title, authors, subjects, date, edition, jurisdiction, isbn, isbn13, edition_number)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """
             ).execute(arguments: [
                 f.title, JSONList.encode(f.authors), JSONList.encode(f.subjects), f.date, f.edition,
-                f.jurisdiction, f.isbn,
+                f.jurisdiction, f.isbn, ISBN.normalised(f.isbn), Edition.number(of: f.edition),
             ])
         } catch {
             throw CatalogueError.invalid(error, in: f)
@@ -150,11 +150,11 @@ extension Database {
             try execute(
                 sql: """
                     UPDATE book SET title = ?, authors = ?, subjects = ?, date = ?, edition = ?,
-                    jurisdiction = ?, isbn = ? WHERE id = ?
+                    jurisdiction = ?, isbn = ?, isbn13 = ?, edition_number = ? WHERE id = ?
                     """,
                 arguments: [
                     f.title, JSONList.encode(f.authors), JSONList.encode(f.subjects), f.date, f.edition,
-                    f.jurisdiction, f.isbn, id,
+                    f.jurisdiction, f.isbn, ISBN.normalised(f.isbn), Edition.number(of: f.edition), id,
                 ])
         } catch {
             throw CatalogueError.invalid(error, in: f)

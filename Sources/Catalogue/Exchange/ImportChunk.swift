@@ -7,6 +7,8 @@
 /// A chunk holds at most `size` rows, so memory does not grow with the file.
 struct ImportChunk: Sendable {
     static let size = 2048
+    /// Values a book in `bookValues`: its place, then the nine columns stored.
+    static let valuesPerBook = 10
 
     /// A copy of `books[book]`, as the file gives it.
     struct Copy: Sendable {
@@ -22,8 +24,8 @@ struct ImportChunk: Sendable {
     /// The chunk's books, each once, in the order first seen, and the line each was first seen on.
     private(set) var books: [EncodedBook] = []
     private(set) var bookLines: [Int] = []
-    /// Eight values a book, as `storedBookIDs` and `insertBooks` bind them: its
-    /// place in `books`, then its columns as stored.
+    /// `valuesPerBook` values a book, as `storedBookIDs` and `insertBooks` bind
+    /// them: its place in `books`, then its columns as stored.
     private(set) var bookValues = BulkValues()
     private(set) var copies: [Copy] = []
     /// Rows naming a book and no copy: the book, and the row's line.
@@ -103,9 +105,10 @@ struct ImportChunk: Sendable {
         bookLines.append(line)
         let f = book.fields
         bookValues.append(Int64(position))
-        for text in [f.title, book.authors, book.subjects, f.date, f.edition, f.jurisdiction, f.isbn] {
+        for text in [f.title, book.authors, book.subjects, f.date, f.edition, f.jurisdiction, f.isbn, ISBN.normalised(f.isbn)] {
             bookValues.append(text)
         }
+        if let number = Edition.number(of: f.edition) { bookValues.append(Int64(number)) } else { bookValues.append(nil) }
         positions[identity] = position
         return position
     }

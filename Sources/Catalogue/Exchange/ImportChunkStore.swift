@@ -52,7 +52,7 @@ extension ImportChunk {
             let maybe = books.indices.filter { filter.mayContain(books[$0].identity) }
             stored = maybe.isEmpty
                 ? [Int64?](repeating: nil, count: books.count)
-                : try db.storedBookIDs(bookValues.rows(maybe, width: 8), books: books.count)
+                : try db.storedBookIDs(bookValues.rows(maybe, width: Self.valuesPerBook), books: books.count)
         } else {
             stored = try db.storedBookIDs(bookValues, books: books.count)
         }
@@ -61,7 +61,7 @@ extension ImportChunk {
         var refused: [Int: any Error] = [:]
         if !new.isEmpty {
             do {
-                let values = new.count == books.count ? bookValues : bookValues.rows(new, width: 8)
+                let values = new.count == books.count ? bookValues : bookValues.rows(new, width: Self.valuesPerBook)
                 for (index, id) in zip(new, try db.insertBooks(values, count: new.count)) { ids[index] = id }
             } catch is DatabaseError {
                 // SQLite refused a book, and the statement changed nothing. (Anything
@@ -129,22 +129,23 @@ extension ImportChunk {
 extension Database {
     /// For books laid out as `ImportChunk.bookValues` lays them out (all of a
     /// chunk's `books`, or some), the id of the stored book with exactly the
-    /// same (normalised) fields, if there is one, by the books' places in the
+    /// same (normalised) fields, if there is one (ISBNs compared as ISBNs: an
+    /// ISBN-10 and its ISBN-13 are the same), by the books' places in the
     /// chunk: one statement for all of them, each found through the index of
     /// titles' starts and dates (`book_by_title_start`).
     func storedBookIDs(_ values: BulkValues, books: Int) throws -> [Int64?] {
         var ids = [Int64?](repeating: nil, count: books)
         let statement = try cachedStatement(
             sql: """
-                WITH given(position, title, authors, subjects, date, edition, jurisdiction, isbn)
-                  AS (VALUES \(Self.placeholders(rows: values.count / 8, columns: 8)))
+                WITH given(position, title, authors, subjects, date, edition, jurisdiction, isbn, isbn13, edition_number)
+                  AS (VALUES \(Self.placeholders(rows: values.count / ImportChunk.valuesPerBook, columns: ImportChunk.valuesPerBook)))
                 SELECT given.position, (
                   SELECT book.id FROM book
                   WHERE substr(book.title, 1, 16) = substr(given.title, 1, 16) AND book.date IS given.date
                     AND book.title = given.title AND book.authors = given.authors
                     AND book.subjects = given.subjects
                     AND book.edition IS given.edition AND book.jurisdiction IS given.jurisdiction
-                    AND book.isbn IS given.isbn
+                    AND (book.isbn IS given.isbn OR book.isbn13 = given.isbn13)
                   ORDER BY book.id LIMIT 1)
                 FROM given
                 """)
@@ -162,10 +163,10 @@ extension Database {
     func insertBooks(_ values: BulkValues, count: Int) throws -> [Int64] {
         let statement = try cachedStatement(
             sql: """
-                INSERT INTO book(title, authors, subjects, date, edition, jurisdiction, isbn)
-                VALUES \(Self.placeholders(rows: count, columns: 7))
+                INSERT INTO book(title, authors, subjects, date, edition, jurisdiction, isbn, isbn13, edition_number)
+                VALUES \(Self.placeholders(rows: count, columns: ImportChunk.valuesPerBook - 1))
                 """)
-        let columns = values.droppingFirst(of: 8)
+        let columns = values.droppingFirst(of: ImportChunk.valuesPerBook)
         return Array(try insertRows(into: "book", count: count) { try run(statement, with: columns) })
     }
 

@@ -5,9 +5,12 @@ import GRDB
 /// list them in `covers`, or give a `prefix` for families such as US states
 /// ("United States - Wisconsin").
 ///
-/// `j:NAME` finds books whose jurisdiction is the entry's name, any name it
-/// covers, or any jurisdiction starting with one of its prefixes. A name that
-/// is in no entry matches jurisdictions containing its words.
+/// The table is a hierarchy: a covered name that is an entry brings what it
+/// covers, to any depth (Europe covers the United Kingdom, which covers
+/// Scotland). `j:NAME` finds books whose jurisdiction is the entry's name,
+/// anything under it, or any jurisdiction starting with one of their
+/// prefixes. A name that is in no entry matches jurisdictions containing its
+/// words (`j:germany`).
 public struct Jurisdiction: Sendable {
     /// The jurisdiction as the catalogue spells it.
     public var name: String
@@ -28,15 +31,60 @@ public struct Jurisdiction: Sendable {
             name: "United Kingdom", aliases: ["UK", "U.K.", "GB", "Great Britain", "Britain", "British"],
             covers: ["England and Wales", "England", "Wales", "Scotland", "Northern Ireland", "Great Britain"]),
         Jurisdiction(name: "Ireland", aliases: ["Republic of Ireland", "Eire", "Irish law"]),
+        // The European Union alone: `j:eu` is not the continent.
         Jurisdiction(
-            name: "European Union", aliases: ["EU", "E.U.", "EU law", "European Community", "EC", "EEC", "Europe"],
+            name: "European Union", aliases: ["EU", "E.U.", "EU law", "European Community", "EC", "EEC"],
             covers: ["European Communities", "European Economic Community"]),
+        // The continent: what the Library of Congress files as "Europe" (KJ-KKZ), the
+        // European Union, and each European country, the United Kingdom with its parts.
+        Jurisdiction(
+            name: "Europe", aliases: ["European law", "European countries", "Continental Europe"],
+            covers: [
+                "European Union", "United Kingdom", "Ireland", "Albania", "Andorra", "Austria", "Belarus", "Belgium",
+                "Bosnia and Herzegovina", "Bulgaria", "Croatia", "Cyprus", "Czech Republic", "Czechia", "Czechoslovakia",
+                "Denmark", "Estonia", "Finland", "France", "Germany", "Greece", "Hungary", "Iceland", "Italy", "Kosovo",
+                "Latvia", "Liechtenstein", "Lithuania", "Luxembourg", "Malta", "Moldova", "Monaco", "Montenegro",
+                "Netherlands", "North Macedonia", "Norway", "Poland", "Portugal", "Romania", "Russia", "San Marino",
+                "Serbia", "Slovakia", "Slovenia", "Soviet Union", "Spain", "Sweden", "Switzerland", "Ukraine",
+                "Yugoslavia",
+            ]),
         Jurisdiction(
             name: "United States", aliases: ["US", "U.S.", "USA", "U.S.A.", "America", "American law"],
             prefixes: ["United States - "]),
-        Jurisdiction(name: "International", aliases: ["international law", "public international law", "intl"]),
         Jurisdiction(name: "Canada", aliases: ["Canadian law"], prefixes: ["Canada - "]),
+        Jurisdiction(
+            name: "Latin America", aliases: ["South America", "Central America", "Latin American law"],
+            covers: [
+                "Argentina", "Belize", "Bolivia", "Brazil", "Chile", "Colombia", "Costa Rica", "Cuba", "Dominican Republic",
+                "Ecuador", "El Salvador", "Guatemala", "Honduras", "Mexico", "Nicaragua", "Panama", "Paraguay", "Peru",
+                "Puerto Rico", "Uruguay", "Venezuela",
+            ]),
+        // The Library of Congress's "Americas" (KDZ: the Americas as a whole) and each part.
+        Jurisdiction(
+            name: "Americas", aliases: ["The Americas", "Western Hemisphere"],
+            covers: ["United States", "Canada", "Latin America", "Caribbean", "West Indies"]),
+        // The Library of Congress files Asia, Africa and the Pacific together (KL-KWX); each
+        // region includes that class and its own countries.
+        Jurisdiction(
+            name: "Asia", aliases: ["Asian law", "Asia-Pacific", "Middle East", "Far East"],
+            covers: [
+                "Asia, Africa and Pacific", "China", "Japan", "India", "Hong Kong", "Singapore", "Malaysia", "Indonesia",
+                "Thailand", "Vietnam", "Philippines", "Korea", "South Korea", "Taiwan", "Pakistan", "Bangladesh",
+                "Sri Lanka", "Israel", "Iran", "Iraq", "Saudi Arabia", "United Arab Emirates", "Turkey", "Kazakhstan",
+            ]),
+        Jurisdiction(
+            name: "Africa", aliases: ["African law"],
+            covers: [
+                "Asia, Africa and Pacific", "South Africa", "Nigeria", "Kenya", "Ghana", "Egypt", "Uganda", "Tanzania",
+                "Zimbabwe", "Zambia", "Botswana", "Ethiopia", "Morocco", "Algeria", "Tunisia",
+            ]),
+        Jurisdiction(
+            name: "Pacific", aliases: ["Oceania", "Australasia", "Pacific region"],
+            covers: ["Asia, Africa and Pacific", "Australia", "New Zealand", "Fiji", "Papua New Guinea"]),
+        Jurisdiction(
+            name: "Asia, Africa and Pacific", aliases: ["Asia Africa Pacific"], covers: ["Asia", "Africa", "Pacific"]),
         Jurisdiction(name: "Australia", aliases: ["Australian law"], prefixes: ["Australia - "]),
+        Jurisdiction(name: "International", aliases: ["international law", "public international law", "intl"]),
     ]
 
     /// Compares names ignoring case, spaces and punctuation: `E&W` is `e&w`,
@@ -65,12 +113,17 @@ public struct Jurisdiction: Sendable {
             let likes: [SQL] = words.map { "\(sql: alias).jurisdiction LIKE \("%" + $0 + "%")" }
             return "(\(likes.joined(separator: " AND ")))"
         }
-        var names = [entry.name] + entry.covers
-        var prefixes = entry.prefixes
-        // A covered entry's own family comes too (uk covers Scotland, whose entries might have prefixes).
-        for covered in entry.covers {
-            if let sub = all.first(where: { $0.name == covered }) {
-                names += sub.covers
+        // Everything it covers, and everything those cover, to any depth (Europe, the
+        // United Kingdom, Scotland), each entry once.
+        var names: [String] = []
+        var prefixes: [String] = []
+        var pending = [entry.name]
+        var visited = Set<String>()
+        while let name = pending.popLast() {
+            guard visited.insert(key(name)).inserted else { continue }
+            names.append(name)
+            if let sub = all.first(where: { key($0.name) == key(name) }) {
+                pending += sub.covers
                 prefixes += sub.prefixes
             }
         }

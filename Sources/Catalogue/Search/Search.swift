@@ -49,6 +49,9 @@ public struct SearchResult: Sendable {
     public var matchedWords: [String]
     /// True when the query was a bare barcode or ISBN that named one book.
     public var jumped: Bool
+    /// Something to tell the user about the query itself (an ISBN no book
+    /// has), shown beside the results.
+    public var notice: String? = nil
 
     public static let empty = SearchResult(books: [], exactCount: 0, suggestion: nil, matchedWords: [], jumped: false)
 }
@@ -69,8 +72,15 @@ extension CatalogueDatabase {
         try? refreshSearchIndex()
         let today = clock.today
         return try read { db in
-            if let jumped = try Searcher.jump(query, in: db) {
+            switch try Searcher.jump(query, in: db) {
+            case .book(let jumped):
                 return SearchResult(books: try db.details(ofIDs: [jumped]), exactCount: 1, suggestion: nil, matchedWords: [], jumped: true)
+            case .unknownISBN(let isbn):
+                var result = SearchResult.empty
+                result.notice = "no book has the ISBN \(isbn) (ISBN-10 and ISBN-13 compared alike)"
+                return result
+            case nil:
+                break
             }
             var searcher = Searcher(query: parsed, limit: limit, today: today, db: db)
             return try searcher.run()
@@ -132,22 +142,33 @@ struct Searcher {
         }
     }
 
+    enum Jump {
+        case book(Int64)
+        /// A valid ISBN that no book has: nothing to search for as text.
+        case unknownISBN(String)
+    }
+
     /// A bare barcode, book id or ISBN (one token with a digit, no field)
-    /// names its book, as everywhere (`Database.resolve`).
-    static func jump(_ text: String, in db: Database) throws -> Int64? {
+    /// names its book, as everywhere (`Database.resolve`). A token shaped as
+    /// an ISBN with a wrong check digit is refused (a typo); a valid ISBN no
+    /// book has is said so rather than searched for as a word.
+    static func jump(_ text: String, in db: Database) throws -> Jump? {
         let token = text.trimmed
         guard !token.isEmpty, !token.contains(where: \.isWhitespace), token.contains(where: \.isNumber),
             !token.contains(":")
         else { return nil }
-        return try db.resolve(token)?.bookID
+        if let found = try db.resolve(token) { return .book(found.bookID) }
+        return ISBN(token) == nil ? nil : .unknownISBN(token)
     }
 
     static func sql(for condition: SearchQuery.Condition, today: String) -> SQL {
         switch condition {
         case .jurisdiction(let name):
             return Jurisdiction.filter(name, alias: "b")
-        case .isbn(let isbn):
-            return "(b.isbn = \(isbn) OR replace(b.isbn, '-', '') = \(isbn))"
+        case .isbn(let isbn13):
+            return Database.isbnCondition(isbn13, table: "b")
+        case .isbnText(let text):
+            return Database.isbnCondition(text, table: "b")
         case .barcode(let barcode):
             return "b.id IN (SELECT book_id FROM copy WHERE barcode = \(barcode) COLLATE NOCASE)"
         case .years(let from, let to):
@@ -172,14 +193,15 @@ struct Searcher {
     }
 
     /// One term as FTS5 syntax: every word quoted, never the user's text.
-    static func expression(_ term: SearchQuery.Term, alternatives: [String], prefix: Bool) -> String {
+    static func expression(_ term: SearchQuery.Term, variants: [String] = [], alternatives: [String], prefix: Bool) -> String {
         var core: String
         if term.isPhrase {
             core = Words.quoted(term.words.joined(separator: " "))
         } else {
-            let first = Words.quoted(term.words[0]) + (prefix ? " *" : "")
-            core = ([first] + alternatives.map(Words.quoted)).joined(separator: " OR ")
-            if !alternatives.isEmpty { core = "(" + core + ")" }
+            // A prefix covers the word's other spellings too (`labour*` and `labor*`), so each finds the same books.
+            let typed = ([term.words[0]] + variants).map { Words.quoted($0) + (prefix ? " *" : "") }
+            core = (typed + alternatives.map(Words.quoted)).joined(separator: " OR ")
+            if !alternatives.isEmpty || !variants.isEmpty { core = "(" + core + ")" }
         }
         if let column = term.column { core = "\(column.rawValue) : \(core.hasPrefix("(") ? core : "(" + core + ")")" }
         return core
@@ -199,75 +221,184 @@ struct Searcher {
             let ids = try Int64.fetchAll(
                 db,
                 SQLRequest(literal: "SELECT b.id FROM book b WHERE \(conditions.joined(separator: " AND ")) ORDER BY b.title COLLATE NOCASE, b.id LIMIT \(limit)"))
+            var result = SearchResult(books: try db.details(ofIDs: ids), exactCount: ids.count, suggestion: nil, matchedWords: [], jumped: false)
+            if ids.isEmpty { result.notice = query.isbnHint }
+            return result
+        }
+        // Editions and years are compared as numbers, not looked up as words (Editions.swift);
+        // a single letter beside other words is an initial (PersonalNames.swift).
+        let numberTerms = positive.filter { $0.number != nil }
+        let numbers = numberTerms.map(Self.numberCondition)
+        let others = positive.filter { $0.number == nil }
+        let initialTerms = others.count > others.filter(PersonalNames.isInitial).count ? others.filter(PersonalNames.isInitial) : []
+        let words = others.filter { !initialTerms.contains($0) }
+        let initials = initialTerms.map(PersonalNames.initialCondition)
+        let required = numbers + initials
+        guard !words.isEmpty else {
+            let ids = try booksWithout(words: numbers)
             return SearchResult(books: try db.details(ofIDs: ids), exactCount: ids.count, suggestion: nil, matchedWords: [], jumped: false)
         }
+        let openLast = query.lastWordIsOpen && positive.last.map { words.last == $0 } == true
         var found: [Int64] = []
         var seen = Set<Int64>()
-        var matched = Set(positive.flatMap(\.words))
+        var matched = Set(words.flatMap(\.words))
+        // British and American spellings of each word, ranked as the word itself (SpellingVariants.swift).
+        var variants: [[String]] = []
+        for term in words {
+            variants.append(term.isPhrase || Self.isNumeric(term.words[0]) ? [] : try SpellingVariants.known(term.words[0], in: db))
+        }
+        matched.formUnion(variants.joined())
+        func expressions(prefix: (Int, SearchQuery.Term) -> Bool, extra: [[String]] = []) -> [String] {
+            words.enumerated().map { index, term in
+                Self.expression(
+                    term, variants: variants[index], alternatives: extra.isEmpty ? [] : extra[index], prefix: prefix(index, term))
+            }
+        }
+        let isLast = { (index: Int, _: SearchQuery.Term) in openLast && index == words.count - 1 }
 
-        // 1. Every word as typed.
-        try collect(positive.map { Self.expression($0, alternatives: [], prefix: false) }, into: &found, seen: &seen)
+        // 1. Every word as typed (or in its other spelling).
+        try collect(expressions(prefix: { _, _ in false }), and: required, into: &found, seen: &seen)
         // 2. The last word as a prefix, while typing.
-        if found.count < limit && query.lastWordIsOpen {
-            try collect(
-                positive.enumerated().map { index, term in
-                    Self.expression(term, alternatives: [], prefix: index == positive.count - 1)
-                }, into: &found, seen: &seen)
+        if found.count < limit && openLast {
+            try collect(expressions(prefix: isLast), and: required, into: &found, seen: &seen)
         }
         let exactCount = found.count
-        // 3. Through corrections of typos: first of the words no book has (cheap, and
+        // 3. Every word of 4 letters or more as a prefix too (`constit admin`).
+        let prefixed = { (index: Int, term: SearchQuery.Term) in
+            isLast(index, term) || (!term.isPhrase && Self.mayBePrefix(term.words[0]))
+        }
+        if found.count < limit && words.indices.contains(where: { prefixed($0, words[$0]) && !isLast($0, words[$0]) }) {
+            try collect(expressions(prefix: prefixed), and: required, into: &found, seen: &seen)
+        }
+        // 4. A given name typed in full where the record has only its initial (`beale hugh`: "Beale, H. G.").
+        if found.count < limit, let names = PersonalNames.givenNameExpression(words, variants: variants) {
+            try collect([names], and: required, into: &found, seen: &seen)
+        }
+        let beforeRelaxed = found.count
+        // 5. The words without the edition or year asked for: other editions of the book follow.
+        if found.count < limit && !numbers.isEmpty {
+            try collect(expressions(prefix: isLast), and: initials, into: &found, seen: &seen)
+        }
+        let uncorrected = found.count
+        // 6. Through corrections of typos: first of the words no book has (cheap, and
         //    closest to what was typed); then, when nothing matched as typed, of every
         //    word (a typo may spell another real word). A query of real words that
-        //    matches as typed is not second-guessed.
+        //    matches as typed is not second-guessed; nor is a word the catalogue has
+        //    in another spelling, nor a number.
         if found.count < limit {
-            let correctable = positive.enumerated().filter { index, term in
+            let correctable = words.enumerated().filter { index, term in
                 !term.isPhrase && index < Vocabulary.mostCorrectedWords && Vocabulary.allowedEdits(term.words[0]) > 0
+                    && !Self.isNumeric(term.words[0]) && variants[index].isEmpty
             }.map(\.offset)
             var unknown = Set<Int>()
-            for index in correctable where try !Vocabulary.isKnown(positive[index].words[0], in: db) {
+            for index in correctable where try !Vocabulary.isKnown(words[index].words[0], in: db) {
                 unknown.insert(index)
             }
             let all = Set(correctable)
             let passes: [Set<Int>] =
-                exactCount > 0 ? (unknown.isEmpty ? [] : [unknown])
+                uncorrected > 0 ? (unknown.isEmpty ? [] : [unknown])
                 : unknown.isEmpty || unknown == all ? [all] : [unknown, all]
             for pass in passes {
                 // Every word is corrected only when correcting the unknown ones found nothing.
-                guard found.count == exactCount || (pass == unknown && found.count < limit) else { break }
-                var expressions: [String] = []
-                var corrected = false
-                for (index, term) in positive.enumerated() {
-                    let alternatives = pass.contains(index) ? try corrections(term.words[0]) : []
-                    corrected = corrected || !alternatives.isEmpty
-                    matched.formUnion(alternatives)
-                    expressions.append(
-                        Self.expression(term, alternatives: alternatives, prefix: query.lastWordIsOpen && index == positive.count - 1))
+                guard found.count == uncorrected || (pass == unknown && found.count < limit) else { break }
+                var extra: [[String]] = []
+                for (index, term) in words.enumerated() {
+                    extra.append(pass.contains(index) ? try corrections(term.words[0]) : [])
                 }
-                if corrected { try collect(expressions, into: &found, seen: &seen) }
+                matched.formUnion(extra.joined())
+                if extra.contains(where: { !$0.isEmpty }) {
+                    try collect(expressions(prefix: isLast, extra: extra), and: required, into: &found, seen: &seen)
+                }
             }
         }
         var suggestion: String?
-        if exactCount == 0 {
-            suggestion = try suggest(positive)
+        var notice: String?
+        // A suggestion only when nothing matched the words as typed, as prefixes or as names.
+        if exactCount == 0 && uncorrected == 0 {
+            suggestion = try suggest(positive.filter { !initialTerms.contains($0) })
         }
-        return SearchResult(
+        if exactCount == 0 {
+            if uncorrected > beforeRelaxed {
+                let asked = positive.filter { $0.number != nil }.map { $0.words.joined(separator: " ") }
+                notice = "no book matches every word with " + asked.map { "'\($0)'" }.joined(separator: " and ")
+                    + " as its edition or year; showing the books that match the other words"
+            }
+        }
+        var result = SearchResult(
             books: try db.details(ofIDs: found), exactCount: exactCount, suggestion: suggestion,
             matchedWords: matched.sorted(), jumped: false)
+        result.notice = found.isEmpty ? query.isbnHint ?? notice : notice
+        return result
     }
 
-    /// Runs one MATCH with the filters and appends the ids not yet found.
-    /// Books that score alike (editions of one work) come newest first.
-    private func collect(_ expressions: [String], into found: inout [Int64], seen: inout Set<Int64>) throws {
+    /// A condition on `book b` that holds what a query's edition, year or
+    /// initial asks for.
+    typealias Condition = SQL
+
+    /// An edition or year: the edition's number, the year of the book's date,
+    /// or, typed in digits, the same word in the title (`Companies Act 2006`).
+    static func numberCondition(_ term: SearchQuery.Term) -> Condition {
+        let number = term.number ?? 0
+        var parts: [SQL] = ["b.edition_number = \(number)"]
+        if (1000...9999).contains(number) {
+            parts.append("substr(b.date, 1, 4) = \(String(number))")
+        }
+        if let word = term.words.first, !word.contains(" ") {
+            parts.append("(' ' || lower(b.title) || ' ') GLOB \("*[^a-z0-9]" + word + "[^a-z0-9]*")")
+        }
+        return "(\(parts.joined(separator: " OR ")))"
+    }
+
+    /// A word that may also match as the start of a longer one: 4 letters or
+    /// more, not a number.
+    static func mayBePrefix(_ word: String) -> Bool {
+        word.unicodeScalars.count >= 4 && !isNumeric(word)
+    }
+
+    static func isNumeric(_ word: String) -> Bool {
+        word.unicodeScalars.contains { $0.properties.numericType != nil }
+    }
+
+    /// True (1) for a book none of whose copies can be had: every copy
+    /// withdrawn or missing, or no copies. Searches rank such books after the
+    /// others that match alike. Copies not on the shelf are few and indexed
+    /// (`copy_by_status`, partial: the `<> 'on-shelf'` lets SQLite use it; without
+    /// it the copies are read one by one, 0.3 s at a million), so most books are
+    /// settled by one look at `copy_by_book`.
+    static let unavailable: SQL = """
+        (CASE WHEN b.id IN (SELECT book_id FROM copy WHERE status IN ('withdrawn', 'missing') AND status <> 'on-shelf')
+          THEN NOT EXISTS (SELECT 1 FROM copy c WHERE c.book_id = b.id AND (c.status = 'on-shelf' OR c.status = 'on-loan'))
+          ELSE NOT EXISTS (SELECT 1 FROM copy c WHERE c.book_id = b.id) END)
+        """
+
+    /// Runs one MATCH with the filters (and `extra` conditions) and appends
+    /// the ids not yet found. Books that can be had come first; books that
+    /// score alike (editions of one work) come newest first.
+    private func collect(
+        _ expressions: [String], and extra: [Condition], into found: inout [Int64], seen: inout Set<Int64>
+    ) throws {
         var request: SQL = """
             SELECT f.rowid FROM book_fts f JOIN book b ON b.id = f.rowid
             WHERE book_fts MATCH \(expressions.joined(separator: " AND "))
             """
-        for condition in conditions { request += " AND \(condition)" }
-        request += "\nORDER BY bm25(book_fts, 10.0, 5.0, 2.0, 1.0), b.date DESC, f.rowid LIMIT \(limit + seen.count)"
+        for condition in conditions + extra { request += " AND \(condition)" }
+        request += "\nORDER BY \(Self.unavailable), bm25(book_fts, 10.0, 5.0, 2.0, 1.0), b.date DESC, f.rowid LIMIT \(limit + seen.count)"
         let ids = try Int64.fetchAll(db, SQLRequest(literal: request))
         for id in ids where found.count < limit && seen.insert(id).inserted {
             found.append(id)
         }
+    }
+
+    /// Books that hold a query of editions and years only (and its filters),
+    /// newest first: no words to look up, so the books are read one by one.
+    private func booksWithout(words numbers: [Condition]) throws -> [Int64] {
+        let all = conditions + numbers
+        return try Int64.fetchAll(
+            db,
+            SQLRequest(literal: """
+                SELECT b.id FROM book b WHERE \(all.joined(separator: " AND "))
+                ORDER BY \(Self.unavailable), b.date DESC, b.id LIMIT \(limit)
+                """))
     }
 
     /// The query with each word that no book has replaced by its nearest
@@ -278,8 +409,13 @@ struct Searcher {
         var changed = false
         for term in terms.prefix(Vocabulary.mostCorrectedWords) {
             for word in term.words {
+                // A number, an ordinal, a year or the digits of an ISBN is never corrected.
+                if term.number != nil || Self.isNumeric(word) {
+                    words.append(word)
+                    continue
+                }
                 let known = word.unicodeScalars.count >= Vocabulary.shortestIndexed
-                    ? try Vocabulary.isKnown(word, in: db)
+                    ? try Vocabulary.isKnown(word, in: db) || !SpellingVariants.known(word, in: db).isEmpty
                     : try Bool.fetchOne(
                         db, sql: "SELECT EXISTS (SELECT 1 FROM book_fts WHERE book_fts MATCH ?)",
                         arguments: [Words.quoted(word)]) ?? false

@@ -9,6 +9,9 @@ public struct SearchQuery: Equatable, Sendable {
         public var words: [String]
         public var column: Column?
         public var negated: Bool
+        /// The edition number or year the word stands for (`34th`, `2021`,
+        /// `thirty-fourth`): see Editions.swift. Nil for other words.
+        public var number: Int? = nil
         public var isPhrase: Bool { words.count > 1 }
     }
 
@@ -20,7 +23,11 @@ public struct SearchQuery: Equatable, Sendable {
     /// A condition on the book or its copies, not on its words.
     public enum Condition: Equatable, Sendable {
         case jurisdiction(String)
+        /// A valid ISBN, as its ISBN-13.
         case isbn(String)
+        /// Something that is not an ISBN, compared with the ISBNs as written
+        /// (hyphens and spaces ignored).
+        case isbnText(String)
         case barcode(String)
         /// Inclusive years; nil is open.
         case years(from: Int?, to: Int?)
@@ -43,6 +50,8 @@ public struct SearchQuery: Equatable, Sendable {
     /// True when the text ends inside its last word (no trailing space): that
     /// word also matches as a prefix, as while typing.
     public var lastWordIsOpen = false
+    /// Why an `isbn:` value may find nothing: its check digit is wrong.
+    public var isbnHint: String?
 
     public var positiveTerms: [Term] { terms.filter { !$0.negated } }
     public var isEmpty: Bool { terms.isEmpty && filters.isEmpty }
@@ -124,6 +133,7 @@ public struct SearchQuery: Equatable, Sendable {
         if lastWasOpenWord, let last = text.last, last.isLetter || last.isNumber {
             query.lastWordIsOpen = true
         }
+        query.markEditionsAndYears()
         return query
     }
 
@@ -151,7 +161,14 @@ public struct SearchQuery: Equatable, Sendable {
         case "isbn":
             let isbn = trimmed.filter { $0 != "-" && $0 != " " }
             guard !isbn.isEmpty else { return }
-            filters.append(Filter(condition: .isbn(isbn), negated: negated))
+            switch ISBN.read(isbn) {
+            case .valid(let valid): filters.append(Filter(condition: .isbn(valid.isbn13), negated: negated))
+            case .badCheckDigit(let expected):
+                // Found only if a book was catalogued with this very text; else the hint says why not.
+                filters.append(Filter(condition: .isbnText(isbn), negated: negated))
+                isbnHint = ISBN.checkDigitError(trimmed, expected: expected).message
+            case .notAnISBN: filters.append(Filter(condition: .isbnText(isbn), negated: negated))
+            }
         case "barcode":
             guard !trimmed.isEmpty else { return }
             filters.append(Filter(condition: .barcode(trimmed), negated: negated))

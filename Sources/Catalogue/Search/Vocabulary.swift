@@ -62,10 +62,12 @@ enum Vocabulary {
     /// the index. One write transaction; cheap when nothing is pending.
     static func refresh(_ db: Database) throws {
         var words = Set<String>()
+        // Books numbered by no lawcat yet (a catalogue just migrated to v6) get their edition's number.
+        var numbered: [(id: Int64, number: Int?)] = []
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT b.title, b.authors, b.subjects, b.jurisdiction
+                SELECT b.title, b.authors, b.subjects, b.jurisdiction, b.id, b.edition, b.edition_number
                 FROM search_pending p JOIN book b ON b.id = p.book_id
                 """)
         while let row = try rows.next() {
@@ -73,6 +75,11 @@ enum Vocabulary {
                 guard let text: String = row[column] else { continue }
                 addWords(of: text, to: &words)
             }
+            let number = Edition.number(of: row[5])
+            if number != row[6] { numbered.append((row[4], number)) }
+        }
+        for (id, number) in numbered {
+            try db.cachedStatement(sql: "UPDATE book SET edition_number = ? WHERE id = ?").execute(arguments: [number, id])
         }
         try store(VocabularyWords(words), in: db)
         try db.execute(sql: "DELETE FROM search_pending")

@@ -12,7 +12,7 @@
 /// `DatabaseMigrator` so that every pending migration of an older catalogue
 /// runs in one transaction: an upgrade happens whole or not at all.
 ///
-/// Adding a migration (the next is v7):
+/// Adding a migration (the next is v8):
 /// 1. Write `Migrations/v6-what-it-does.sql`: SQL only, never application
 ///    types, so that it keeps meaning what it meant when it shipped. Open it
 ///    with a comment saying what it changes and why. It runs inside the
@@ -42,6 +42,8 @@ enum Migrations {
         ("v5-added-event", sql(PackageResources.v5_added_event_sql)),
         // Renewals, undoing, new homes, merges and reminders in the log; stocktake ids; barcodes in any case.
         ("v6-desk", sql(PackageResources.v6_desk_sql)),
+        // Editions, years and ISBN-13s as search words; ISBN lookups through isbn13.
+        ("v7-search-editions", sql(PackageResources.v7_search_editions_sql)),
     ]
 
     /// A file's text as SQLite is given it: the file's bytes, unchanged.

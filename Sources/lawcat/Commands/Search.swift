@@ -32,12 +32,15 @@ struct Search: ParsableCommand {
         let result = try catalogue.open(create: false).search(query, limit: limit)
         if output.json {
             try Terminal.json(result.books)
+            if let notice = result.notice { Terminal.note(notice + "\n") }
             if result.books.isEmpty, let suggestion = result.suggestion {
                 Terminal.note("did you mean: \(suggestion)\n")
             }
             return
         }
+        if let notice = result.notice { Terminal.line(notice) }
         if result.books.isEmpty {
+            guard result.notice == nil else { return }
             var line = "no books match '\(query)'"
             if let suggestion = result.suggestion { line += "; did you mean: \(suggestion)" }
             Terminal.line(line)

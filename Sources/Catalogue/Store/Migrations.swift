@@ -13,13 +13,13 @@
 /// runs in one transaction: an upgrade happens whole or not at all.
 ///
 /// Adding a migration (the next is v8):
-/// 1. Write `Migrations/v6-what-it-does.sql`: SQL only, never application
+/// 1. Write `Migrations/v8-what-it-does.sql`: SQL only, never application
 ///    types, so that it keeps meaning what it meant when it shipped. Open it
 ///    with a comment saying what it changes and why. It runs inside the
 ///    upgrade's transaction: no BEGIN, COMMIT or VACUUM, and no PRAGMA that
 ///    a transaction ignores.
 /// 2. Add its line at the end of `all` below:
-///    `("v6-what-it-does", PackageResources.v6_what_it_does_sql),`.
+///    `("v8-what-it-does", PackageResources.v8_what_it_does_sql),`.
 /// 3. Bring `schema.sql` (top level) to the schema as it now stands: edit
 ///    the objects your file changes in place, add the ones it creates, remove
 ///    the ones it drops. Copy each statement's text exactly as your file has

@@ -57,19 +57,24 @@ extension Database {
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
         try output("[")
         var first = true
+        try forEachBook { details in
+            let data = try encoder.encode(details)
+            try output((first ? "\n" : ",\n") + String(decoding: data, as: UTF8.self))
+            first = false
+        }
+        try output(first ? "]\n" : "\n]\n")
+    }
+
+    /// Every book with its copies, in book order, read in pages of 500 so
+    /// that memory stays flat on a large catalogue.
+    func forEachBook(_ body: (BookDetails) throws -> Void) throws {
         var lastID: Int64 = 0
-        // In pages of books, so that memory stays flat on a large catalogue.
         while true {
             let books = try Book.fetchAll(
                 self, sql: "SELECT * FROM book WHERE id > ? ORDER BY id LIMIT 500", arguments: [lastID])
             guard let last = books.last else { break }
             lastID = last.id
-            for details in try self.details(of: books) {
-                let data = try encoder.encode(details)
-                try output((first ? "\n" : ",\n") + String(decoding: data, as: UTF8.self))
-                first = false
-            }
+            for details in try self.details(of: books) { try body(details) }
         }
-        try output(first ? "]\n" : "\n]\n")
     }
 }

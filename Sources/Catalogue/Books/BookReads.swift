@@ -48,7 +48,7 @@ extension Database {
             sql: CopySummary.selection + " WHERE c.book_id IN (SELECT value FROM json_each(?)) ORDER BY c.id",
             arguments: [JSONList.encodeIDs(books.map(\.id))])
         while let row = try rows.next() {
-            copies[row["book_id"], default: []].append(CopySummary(row: row))
+            copies[row["book_id"], default: []].append(try CopySummary(row: row))
         }
         return books.map { BookDetails(book: $0, copies: copies[$0.id] ?? []) }
     }

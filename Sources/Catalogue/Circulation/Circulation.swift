@@ -210,7 +210,7 @@ extension Database {
         guard let row = try Row.fetchOne(
             cachedStatement(sql: CopySummary.selection + " WHERE c.id = ?"), arguments: [copy.id])
         else { throw CatalogueError.copyNotFound(barcode: copy.barcode) }
-        let summary = CopySummary(row: row)
+        let summary = try CopySummary(row: row)
         var result = base
         result.barcode = summary.barcode
         result.title = copy.title

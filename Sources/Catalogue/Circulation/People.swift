@@ -3,20 +3,12 @@
 import GRDB
 
 /// A person with how many copies they have now and have ever borrowed.
-public struct PersonSummary: Hashable, Sendable, Encodable, FetchableRecord {
+public struct PersonSummary: Hashable, Sendable, Codable, FetchableRecord {
     public var name: String
     @Nullable public var email: String?
     @Nullable public var staffID: String?
     public var onLoan: Int
     public var loans: Int
-
-    public init(row: Row) {
-        name = row["name"]
-        email = row["email"]
-        staffID = row["staff_id"]
-        onLoan = row["on_loan"]
-        loans = row["loans"]
-    }
 
     enum CodingKeys: String, CodingKey { case name, email, staffID = "staff_id", onLoan = "on_loan", loans }
 }

@@ -5,16 +5,10 @@ import GRDB
 /// A location with how many copies belong there and how many are there now
 /// (withdrawn copies not counted; each location counts only itself, not the
 /// locations under it).
-public struct LocationCount: Hashable, Sendable, Encodable, FetchableRecord {
+public struct LocationCount: Hashable, Sendable, Codable, FetchableRecord {
     public var location: String
     public var homed: Int
     public var nowAt: Int
-
-    public init(row: Row) {
-        location = row["path"]
-        homed = row["homed"]
-        nowAt = row["now_at"]
-    }
 
     enum CodingKeys: String, CodingKey { case location, homed, nowAt = "now_at" }
 }
@@ -26,7 +20,7 @@ extension CatalogueDatabase {
             try LocationCount.fetchAll(
                 db,
                 sql: """
-                    SELECT l.path,
+                    SELECT l.path AS location,
                            coalesce(h.n, 0) AS homed,
                            coalesce(n.n, 0) AS now_at
                     FROM location l

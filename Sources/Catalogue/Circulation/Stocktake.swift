@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A copy as a stocktake lists it.
-public struct StocktakeCopy: Hashable, Sendable, Encodable, FetchableRecord {
+public struct StocktakeCopy: Hashable, Sendable, Codable, FetchableRecord {
     public var barcode: String
     public var title: String
     public var home: String
@@ -12,17 +12,6 @@ public struct StocktakeCopy: Hashable, Sendable, Encodable, FetchableRecord {
     @Nullable public var since: String?
     @Nullable public var borrower: String?
     @Nullable public var due: String?
-
-    public init(row: Row) {
-        barcode = row["barcode"]
-        title = row["title"]
-        home = row["home"]
-        location = row["location"]
-        since = row["since"]
-        borrower = row["borrower"]
-        due = row["due"]
-    }
-
 
     static let selection = """
         SELECT c.id, c.barcode, b.title, home.path AS home, here.path AS location, c.since,
@@ -290,7 +279,7 @@ extension Database {
         let rows = try Row.fetchCursor(
             self, sql: StocktakeCopy.selection + " WHERE c.id IN (SELECT value FROM json_each(?))",
             arguments: [JSONList.encodeIDs(session.scanned.map(\.id))])
-        while let row = try rows.next() { byID[row["id"]] = (StocktakeCopy(row: row), row["home_id"]) }
+        while let row = try rows.next() { byID[row["id"]] = (try StocktakeCopy(row: row), row["home_id"]) }
         for (id, withdrawn) in session.scanned {
             guard let (copy, homeID) = byID[id] else { continue }
             if withdrawn {
@@ -314,7 +303,7 @@ extension Database {
         while let row = try homed.next() {
             let id: Int64 = row["id"]
             guard !session.scannedIDs.contains(id) else { continue }
-            let copy = StocktakeCopy(row: row)
+            let copy = try StocktakeCopy(row: row)
             let locationID: Int64? = row["location_id"]
             switch CopyStatus(rawValue: row["status"]) {
             case .onLoan: report.onLoan.append(copy)

@@ -10,7 +10,7 @@ public enum CopyStatus: String, Codable, Sendable, CaseIterable {
 }
 
 /// A physical volume of a book, with where it belongs and where it is now.
-public struct CopySummary: Hashable, Sendable, Encodable {
+public struct CopySummary: Hashable, Sendable, Codable {
     public var barcode: String
     public var status: CopyStatus
     /// Where the copy is now, when known.
@@ -24,18 +24,8 @@ public struct CopySummary: Hashable, Sendable, Encodable {
     @Nullable public var since: String?
 }
 
+/// Read from a row by its Decodable conformance: the columns are named as the JSON keys.
 extension CopySummary: FetchableRecord {
-    /// Reads the columns that `CopySummary.selection` names.
-    public init(row: Row) {
-        barcode = row["barcode"]
-        status = CopyStatus(rawValue: row["status"]) ?? .onShelf
-        location = row["location"]
-        home = row["home"]
-        borrower = row["borrower"]
-        due = row["due"]
-        since = row["since"]
-    }
-
     /// The columns and joins that make a `CopySummary` from the `copy` table aliased `c`.
     static let selection = """
         SELECT c.book_id, c.barcode, c.status, here.path AS location, home.path AS home,

@@ -21,6 +21,14 @@ extension Nullable: Encodable where Value: Encodable {
     }
 }
 
+extension Nullable: Decodable where Value: Decodable {
+    /// Reads `null` (or a NULL column) as nil, so a record can be read from a row by its Decodable conformance.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        wrappedValue = container.decodeNil() ? nil : try container.decode(Value.self)
+    }
+}
+
 extension Nullable: Equatable where Value: Equatable {}
 extension Nullable: Hashable where Value: Hashable {}
 extension Nullable: Sendable where Value: Sendable {}

@@ -414,3 +414,37 @@ CREATE TRIGGER event_undone_mends_loans AFTER INSERT ON event_undone BEGIN
   DELETE FROM loan WHERE out_event_id = new.event_id;
   UPDATE loan SET return_event_id = NULL WHERE return_event_id = new.event_id;
 END;
+
+
+-- Accounts for `lawcat serve` --------------------------------------- [v9] --
+
+-- Who may use the catalogue through the server: a reader searches and looks,
+-- a librarian also changes. The password is kept only as a bcrypt hash.
+CREATE TABLE account (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE COLLATE NOCASE
+    CONSTRAINT account_name_is_required CHECK (trim(name) <> '' AND trim(name) = name),
+  role TEXT NOT NULL CONSTRAINT account_role_is_known CHECK (role IN ('reader', 'librarian')),
+  password_hash TEXT NOT NULL CONSTRAINT account_password_is_bcrypt CHECK (password_hash GLOB '$2[aby]$*'),
+  created TEXT NOT NULL
+);
+-- API tokens and browser sessions, kept only as the SHA-256 of the secret
+-- their holder has; they go with their account. Sessions are kept here so
+-- that a restarted server keeps its users signed in.
+CREATE TABLE account_token (
+  id INTEGER PRIMARY KEY,
+  account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+  secret_sha256 TEXT NOT NULL UNIQUE,
+  created TEXT NOT NULL
+);
+CREATE INDEX account_token_by_account ON account_token(account_id);
+CREATE TABLE account_session (
+  id INTEGER PRIMARY KEY,
+  account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+  secret_sha256 TEXT NOT NULL UNIQUE,
+  -- The token a page sends back with a change (X-CSRF-Token): a cookie alone changes nothing.
+  csrf TEXT NOT NULL,
+  created TEXT NOT NULL,
+  expires TEXT NOT NULL
+);
+CREATE INDEX account_session_by_account ON account_session(account_id);

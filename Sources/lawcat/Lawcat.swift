@@ -26,6 +26,7 @@ struct Lawcat: ParsableCommand {
             Where.self, History.self, Loans.self, Report.self, Locations.self, People.self, Stocktake.self,
             Check.self,
             Backup.self, Restore.self,
+            Serve.self, Users.self,
         ]
     )
 

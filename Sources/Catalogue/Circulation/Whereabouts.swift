@@ -189,3 +189,18 @@ extension Whereabouts {
         }
     }
 }
+
+extension CatalogueDatabase {
+    /// Where one copy is, by its barcode only (typed in any case): the entry
+    /// `whereabouts` gives that copy, with its last `trail` events.
+    public func copyWhereabouts(barcode: String, trail: Int = 5) throws -> Whereabouts {
+        let today = clock.today
+        return try read { db in
+            let copy = try CopyRow.fetch(db, barcode: barcode)
+            guard let found = try db.whereabouts(copyIDs: [copy.id], today: today, trail: trail).first else {
+                throw CatalogueError.copyNotFound(barcode: barcode.trimmed)
+            }
+            return found
+        }
+    }
+}

@@ -44,6 +44,10 @@ public enum CatalogueError: Error, Equatable, Sendable {
     /// A stocktake that read no barcodes.
     case noScans
 
+    // Accounts (`lawcat users`, `lawcat serve`)
+    case accountNotFound(name: String)
+    case accountExists(name: String)
+
     /// Anything unexpected: still one line, never a trace.
     case unexpected(String)
 
@@ -117,6 +121,10 @@ public enum CatalogueError: Error, Equatable, Sendable {
             return "no stocktake has the id \(id); a stocktake's report gives its id"
         case .personNotFound(let name):
             return "nobody called '\(name)' is in the catalogue; see who is with `lawcat people`"
+        case .accountNotFound(let name):
+            return "no account is called '\(name)'; see the accounts with `lawcat users list`"
+        case .accountExists(let name):
+            return "an account called '\(name)' already exists; choose another name, or change its password with `lawcat users password`"
         case .unexpected(let what):
             return "unexpected problem: \(what)"
         }

@@ -44,6 +44,8 @@ enum Migrations {
         ("v6-desk", sql(PackageResources.v6_desk_sql)),
         // Editions, years and ISBN-13s as search words; ISBN lookups through isbn13.
         ("v7-search-editions", sql(PackageResources.v7_search_editions_sql)),
+        // Accounts, API tokens and browser sessions for `lawcat serve`.
+        ("v9-accounts", sql(PackageResources.v9_accounts_sql)),
     ]
 
     /// A file's text as SQLite is given it: the file's bytes, unchanged.

@@ -1,4 +1,5 @@
 // Where output goes (stdout, stderr), whether it may be coloured, and JSON.
+import Catalogue
 import Foundation
 
 /// Where output goes, and whether it may be coloured.
@@ -36,11 +37,9 @@ enum Terminal {
         Output.standardError(message)
     }
 
-    /// Prints any Encodable value as JSON (keys as the README documents them).
+    /// Prints any Encodable value as JSON, with the encoder the server uses too.
     static func json<T: Encodable>(_ value: T) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys]
-        line(String(decoding: try encoder.encode(value), as: UTF8.self))
+        out(try CatalogueJSON.string(value))
     }
 }
 

@@ -1,0 +1,126 @@
+// The pages a browser sees: search, a book, a copy, loans, missing copies,
+// and signing in and out. Reads only: changes go through the API.
+import Catalogue
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+struct PagesController {
+    let catalogue: CatalogueDatabase
+    let settings: ServerSettings
+    let throttle: SignInThrottle
+
+    func addRoutes(to router: Router<LawcatContext>) {
+        router.get("login") { _, context in
+            Page.response(Page.layout(title: "Sign in", caller: context.caller, body: Page.login(message: nil)))
+        }
+        router.post("login") { request, context in try await signIn(request, context) }
+        router.get("logout") { _, context in
+            Page.response(Page.layout(title: "Sign out", caller: context.caller, body: Page.logout(caller: context.caller)))
+        }
+        router.post("logout") { request, context in try await signOut(request, context) }
+
+        let pages = router.group().add(middleware: ReadAccessMiddleware(open: settings.open, pages: true))
+        pages.get("/") { _, context in
+            let counts = try catalogue.counts()
+            return Page.response(
+                Page.layout(title: "Catalogue", caller: context.caller, body: Page.home(books: counts.books, copies: counts.copies)))
+        }
+        pages.get("search") { request, context in
+            let query = try RequestInput.query(request)
+            let q = query["q"] ?? ""
+            let result = q.trimmingCharacters(in: .whitespaces).isEmpty ? SearchResult.empty : try catalogue.search(q, limit: 50)
+            let results = Page.searchResults(query: q, result: result)
+            // The script asks for the results alone as you type.
+            if query["results"] == "only" { return Page.response(results) }
+            return Page.response(Page.layout(title: q.isEmpty ? "Search" : q, caller: context.caller, query: q, body: results))
+        }
+        pages.get("books/:id") { _, context in
+            let details = try catalogue.book(try RequestInput.parameter("id", context))
+            return Page.response(Page.layout(title: details.book.fields.title, caller: context.caller, body: Page.book(details)))
+        }
+        pages.get("copies/:barcode") { _, context in
+            let barcode = try RequestInput.parameter("barcode", context)
+            let copy = try catalogue.copyWhereabouts(barcode: barcode, trail: 0)
+            let events = try catalogue.history(copy.barcode).events
+            return Page.response(Page.layout(title: copy.barcode, caller: context.caller, body: Page.copy(copy, events: events)))
+        }
+        pages.get("loans") { request, context in
+            let overdue = ["1", "true", "yes"].contains(try RequestInput.query(request)["overdue"] ?? "")
+            let loans = try catalogue.loans(overdue: overdue)
+            let title = overdue ? "Overdue loans" : "Loans"
+            return Page.response(Page.layout(
+                title: title, caller: context.caller,
+                body: Page.copies(title: title, loans, empty: overdue ? "No loans are overdue." : "Nothing is on loan.")))
+        }
+        pages.get("missing") { _, context in
+            let missing = try catalogue.report(.missing)
+            return Page.response(Page.layout(
+                title: "Missing copies", caller: context.caller,
+                body: Page.copies(title: "Missing copies", missing, empty: "No copy is missing.")))
+        }
+    }
+
+    private func signIn(_ request: Request, _ context: LawcatContext) async throws -> Response {
+        let data = try await RequestInput.body(request)
+        let form = try RequestInput.form(String(decoding: data, as: UTF8.self), what: "the form")
+        let name = form["name"] ?? ""
+        let password = form["password"] ?? ""
+        await throttle.wait(for: name)
+        guard let session = try catalogue.signIn(name: name, password: password) else {
+            await throttle.failed(name)
+            return Page.response(
+                Page.layout(title: "Sign in", caller: nil, body: Page.login(message: "That name and password do not match an account; try again.")),
+                status: .unauthorized)
+        }
+        await throttle.succeeded(name)
+        let days = CatalogueDatabase.sessionDays * 86_400
+        return Response(
+            status: .seeOther,
+            headers: [
+                .location: "/",
+                .setCookie: "\(sessionCookie)=\(session.secret); Path=/; Max-Age=\(days); HttpOnly; SameSite=Strict",
+            ])
+    }
+
+    private func signOut(_ request: Request, _ context: LawcatContext) async throws -> Response {
+        let data = try await RequestInput.body(request)
+        let form = try RequestInput.form(String(decoding: data, as: UTF8.self), what: "the form")
+        if let caller = context.caller, let csrf = caller.csrf {
+            guard form["csrf"] == csrf else {
+                throw ServerFailure(status: .forbidden, message: "that sign-out did not come from this server's page; use the Sign out button")
+            }
+            if let secret = request.cookies[sessionCookie]?.value { try catalogue.signOut(session: secret) }
+        }
+        return Response(
+            status: .seeOther,
+            headers: [.location: "/login", .setCookie: "\(sessionCookie)=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict"])
+    }
+}
+
+/// Slows repeated failed sign-ins for a name: each failure in a row doubles the wait before the next answer.
+actor SignInThrottle {
+    private var failures: [String: Int] = [:]
+    private let delay: Duration
+    private let limit: Duration
+
+    init(settings: ServerSettings) {
+        delay = settings.signInDelay
+        limit = settings.signInDelayLimit
+    }
+
+    func wait(for name: String) async {
+        let count = failures[name.lowercased()] ?? 0
+        guard count > 0 else { return }
+        var pause = delay
+        for _ in 1..<min(count, 16) { pause = pause * 2 }
+        try? await Task.sleep(for: min(pause, limit))
+    }
+
+    func failed(_ name: String) {
+        if failures.count > 10_000 { failures.removeAll() }
+        failures[name.lowercased(), default: 0] += 1
+    }
+
+    func succeeded(_ name: String) { failures[name.lowercased()] = nil }
+}

@@ -115,10 +115,11 @@ extension Database {
         throws -> UndoResult
     {
         var state = ReplayedCopy()
+        let survivors = try Survivors(self)
         for event in keeping {
             state.apply(
-                id: event.id, kind: event.kind, at: event.at, locationID: event.locationID,
-                personID: event.personID, due: event.due)
+                id: event.id, kind: event.kind, at: event.at, locationID: survivors.location(event.locationID),
+                personID: survivors.person(event.personID), due: event.due)
         }
         try execute(
             sql: """

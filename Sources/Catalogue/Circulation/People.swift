@@ -58,7 +58,10 @@ enum PersonNames {
         let typed = words(name)
         let letters = typed.joined()
         let spaced = Vocabulary.fold(straight(name))
+        let digits = name.filter(\.isNumber)
         let scored = known.compactMap { candidate -> (String, Int)? in
+            // Reader 1 and Reader 2 are two readers: names that differ in their numbers are not close.
+            guard candidate.filter(\.isNumber) == digits else { return nil }
             let other = words(candidate)
             if other.joined() == letters { return (candidate, 0) }
             let distance = EditDistance.between(Vocabulary.fold(straight(candidate)), spaced, limit: 2)

@@ -50,7 +50,8 @@ extension CatalogueDatabase {
         let now = nowStamp
         return try write { db in
             let copy = try CopyRow.fetch(db, barcode: barcode)
-            let events = try db.eventsInEffect(ofCopy: copy.id)
+            // A merge and a reminder change nothing of the copy: the action before them is the one undone.
+            let events = try db.eventsInEffect(ofCopy: copy.id).filter { $0.kind != .merged && $0.kind != .reminded }
             guard let last = events.last, last.kind != .added else {
                 throw CatalogueError.refused(
                     barcode: copy.barcode,

@@ -46,6 +46,8 @@ public enum CatalogueError: Error, Equatable, Sendable {
     case stocktakeNotFound(id: Int64)
     /// A stocktake of a location that no copy is homed or placed under.
     case unknownStocktakeLocation(path: String, closeNames: [String])
+    /// A location that nobody has named.
+    case locationNotFound(path: String, closeNames: [String])
     /// A stocktake that read no barcodes.
     case noScans
 
@@ -89,7 +91,7 @@ public enum CatalogueError: Error, Equatable, Sendable {
         case .barcodeTaken(let barcode, let title):
             return "barcode \(barcode) already belongs to '\(title.prefix(80))'; use another barcode"
         case .bookHasCopies(let id, let copies):
-            return "book \(id) still has \(copies) \(copies == 1 ? "copy" : "copies") (withdrawn ones count: their history stays), so it cannot be deleted; to take a copy off the shelves, use `lawcat remove BARCODE`"
+            return "book \(id) still has \(copies) \(copies == 1 ? "copy" : "copies") (withdrawn ones count: their history stays), so it cannot be deleted; to take a copy off the shelves, use `lawcat remove BARCODE`; for a book catalogued twice, `lawcat merge \(id) OTHER-ID`"
         case .notOneCopy(let id, let barcodes) where barcodes.isEmpty:
             return "book \(id) has no copies; add one with `lawcat edit \(id) --copy BARCODE --at LOCATION`"
         case .notOneCopy(let id, let barcodes):
@@ -116,6 +118,9 @@ public enum CatalogueError: Error, Equatable, Sendable {
         case .unknownStocktakeLocation(let path, let close):
             let hint = close.isEmpty ? "see the locations with `lawcat locations`" : "did you mean \(close.joined(separator: ", "))?"
             return "no copy is homed or placed under \(path), so there is nothing to take stock of; \(hint) (nothing was recorded)"
+        case .locationNotFound(let path, let close):
+            let hint = close.isEmpty ? "see the locations with `lawcat locations`" : "did you mean \(Self.either(close))?"
+            return "no location is called \(path); \(hint)"
         case .noScans:
             return "no barcodes were read; nothing was recorded"
         case .stocktakeNotFound(let id):

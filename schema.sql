@@ -19,10 +19,13 @@
 -- sentence; no code reaches a user as it is.
 
 
--- Places and people ------------------------------------------------- [v1] --
+-- Places and people --------------------------------------------- [v1, v8] --
 
 -- A place, named as a path, most general first: 'London/4F/Litigation'.
 -- A location includes every location under it (prefix match on '/').
+-- merged_into_id: the location this one was merged into (see merge_record
+-- below); a merged location has given up its path, and its events read as
+-- the survivor's. [v8]
 CREATE TABLE location (
   id INTEGER PRIMARY KEY,
   path TEXT NOT NULL UNIQUE COLLATE NOCASE
@@ -31,16 +34,19 @@ CREATE TABLE location (
       AND path NOT LIKE '/%' AND path NOT LIKE '%/'
       AND path NOT LIKE '%//%' AND path NOT LIKE '% /%' AND path NOT LIKE '%/ %'
     )
-);
+, merged_into_id INTEGER REFERENCES location(id));
 
--- A borrower: a fee earner, a member of staff.
+-- A borrower: a fee earner, a member of staff. merged_into_id: the person
+-- this one was merged into; a merged person keeps their name, so that the
+-- events recorded under it read as they were written, and lawcat finds,
+-- lists and lends through the survivor. [v8]
 CREATE TABLE person (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL UNIQUE COLLATE NOCASE
     CONSTRAINT person_name_is_required CHECK (name <> '' AND trim(name) = name),
   email TEXT UNIQUE COLLATE NOCASE,
   staff_id TEXT UNIQUE COLLATE NOCASE
-);
+, merged_into_id INTEGER REFERENCES person(id));
 
 
 -- Books ------------------------------------------------- [v1, v4, v5, v7] --
@@ -276,7 +282,7 @@ CREATE TABLE stocktake (
 );
 
 
--- Rules on events: refusals --------------------------------- [v1, v4, v6] --
+-- Rules on events: refusals ----------------------------- [v1, v4, v6, v8] --
 
 -- What a copy's state forbids, checked before the event is stored.
 -- In SQLite 3.40, `x IN (a, b, c)` with three or more constants in a
@@ -286,10 +292,6 @@ CREATE TABLE stocktake (
 -- SQLite runs the one made last first; they are made here in the order the
 -- migrations make them, so a return of a missing copy is refused as missing,
 -- not as not on loan.
-CREATE TRIGGER event_refused_when_withdrawn BEFORE INSERT ON event
-WHEN new.kind <> 'undone' AND (SELECT status FROM copy WHERE id = new.copy_id) = 'withdrawn' BEGIN
-  SELECT RAISE(ABORT, 'lawcat:withdrawn');
-END;
 CREATE TRIGGER event_checkout_refused BEFORE INSERT ON event
 WHEN new.kind = 'checked-out' AND (SELECT status FROM copy WHERE id = new.copy_id) <> 'on-shelf' BEGIN
   SELECT RAISE(ABORT, 'lawcat:not-on-shelf');
@@ -323,6 +325,13 @@ CREATE TRIGGER event_sighting_refused_when_missing BEFORE INSERT ON event
 WHEN (new.kind = 'returned' OR new.kind = 'moved' OR new.kind = 'seen')
   AND (SELECT status FROM copy WHERE id = new.copy_id) = 'missing' BEGIN
   SELECT RAISE(ABORT, 'lawcat:missing');
+END;
+-- Nothing more happens to a withdrawn copy but an undo, and the `merged`
+-- event that a book merge records of each copy it moves (a withdrawn copy
+-- still belongs to its book). Made last, so SQLite runs it first. [v8]
+CREATE TRIGGER event_refused_when_withdrawn BEFORE INSERT ON event
+WHEN new.kind <> 'undone' AND new.kind <> 'merged' AND (SELECT status FROM copy WHERE id = new.copy_id) = 'withdrawn' BEGIN
+  SELECT RAISE(ABORT, 'lawcat:withdrawn');
 END;
 
 
@@ -413,6 +422,65 @@ END;
 CREATE TRIGGER event_undone_mends_loans AFTER INSERT ON event_undone BEGIN
   DELETE FROM loan WHERE out_event_id = new.event_id;
   UPDATE loan SET return_event_id = NULL WHERE return_event_id = new.event_id;
+END;
+
+
+-- Merges ------------------------------------------------------------ [v8] --
+
+-- Every merge, as it was asked for: what went into what, and when. Inserting
+-- the record makes the merge (the triggers below), so there is no merge
+-- without its record. Append-only, as the event log is.
+CREATE TABLE merge_record (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL
+    CONSTRAINT merge_record_kind_is_known CHECK (kind IN ('person', 'location', 'book')),
+  at TEXT NOT NULL,
+  from_id INTEGER NOT NULL,
+  from_name TEXT NOT NULL,
+  into_id INTEGER NOT NULL,
+  into_name TEXT NOT NULL,
+  CONSTRAINT merge_record_joins_two CHECK (from_id <> into_id)
+);
+CREATE TRIGGER merge_record_is_append_only_update BEFORE UPDATE ON merge_record BEGIN
+  SELECT RAISE(ABORT, 'lawcat: the record of merges is append-only');
+END;
+CREATE TRIGGER merge_record_is_append_only_delete BEFORE DELETE ON merge_record BEGIN
+  SELECT RAISE(ABORT, 'lawcat: the record of merges is append-only');
+END;
+-- Only two live records of the kind merge: neither already merged.
+CREATE TRIGGER merge_record_refused BEFORE INSERT ON merge_record
+WHEN (new.kind = 'person' AND (
+    (SELECT merged_into_id IS NULL FROM person WHERE id = new.from_id) IS NOT 1
+    OR (SELECT merged_into_id IS NULL FROM person WHERE id = new.into_id) IS NOT 1))
+  OR (new.kind = 'location' AND (
+    (SELECT merged_into_id IS NULL FROM location WHERE id = new.from_id) IS NOT 1
+    OR (SELECT merged_into_id IS NULL FROM location WHERE id = new.into_id) IS NOT 1))
+  OR (new.kind = 'book' AND (
+    NOT EXISTS (SELECT 1 FROM book WHERE id = new.from_id) OR NOT EXISTS (SELECT 1 FROM book WHERE id = new.into_id))) BEGIN
+  SELECT RAISE(ABORT, 'lawcat:cannot-merge');
+END;
+-- A person merged: their loans, and the copies they have, are the survivor's;
+-- whoever was merged into them before points at the survivor too.
+CREATE TRIGGER merge_record_merges_person AFTER INSERT ON merge_record WHEN new.kind = 'person' BEGIN
+  UPDATE person SET merged_into_id = new.into_id WHERE id = new.from_id OR merged_into_id = new.from_id;
+  UPDATE copy SET borrower_id = new.into_id WHERE borrower_id = new.from_id;
+  UPDATE loan SET person_id = new.into_id WHERE person_id = new.from_id;
+END;
+-- A location merged: the copies homed or standing there, and its stocktakes,
+-- are the survivor's; its path is freed for the survivor to take.
+CREATE TRIGGER merge_record_merges_location AFTER INSERT ON merge_record WHEN new.kind = 'location' BEGIN
+  UPDATE location SET merged_into_id = new.into_id WHERE id = new.from_id OR merged_into_id = new.from_id;
+  UPDATE location SET path = char(1) || 'merged ' || id WHERE id = new.from_id;
+  UPDATE copy SET home_id = new.into_id WHERE home_id = new.from_id;
+  UPDATE copy SET location_id = new.into_id WHERE location_id = new.from_id;
+  UPDATE stocktake SET location_id = new.into_id WHERE location_id = new.from_id;
+END;
+-- A book merged: its copies, with their histories, are the survivor's, and
+-- the record catalogued twice is deleted (each copy's `merged` event says
+-- where it came from).
+CREATE TRIGGER merge_record_merges_book AFTER INSERT ON merge_record WHEN new.kind = 'book' BEGIN
+  UPDATE copy SET book_id = new.into_id WHERE book_id = new.from_id;
+  DELETE FROM book WHERE id = new.from_id;
 END;
 
 

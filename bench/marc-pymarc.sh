@@ -20,7 +20,7 @@ repo=$(pwd)
 out="$repo/bench/out/marc-pymarc"
 mkdir -p "$out"
 data=""
-for candidate in "$repo/../shared/data" /work/shared/data; do
+for candidate in "$repo/../shared/data"; do
   if [ -f "$candidate/lc-law-dev.mrc" ]; then data=$candidate; break; fi
 done
 [ -n "$data" ] || { echo "bench/marc-pymarc.sh: no lc-law-dev.mrc in ../shared/data" >&2; exit 1; }

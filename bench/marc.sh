@@ -28,7 +28,7 @@ mkdir -p "$out"
 
 [ -x /usr/bin/time ] || { export DEBIAN_FRONTEND=noninteractive; apt-get update -qq; apt-get install -y -qq time; }
 data=""
-for candidate in "$repo/../shared/data" /work/shared/data; do
+for candidate in "$repo/../shared/data"; do
   if [ -f "$candidate/lc-law-dev.mrc" ]; then data=$candidate; break; fi
 done
 [ -n "$data" ] || { echo "bench/marc.sh: no lc-law-dev.mrc in ../shared/data" >&2; exit 1; }

@@ -3,9 +3,11 @@
 # each imports the same 1,000,000-book CSV (bench/search_data.py: lc-general.csv.xz
 # replicated) into its own catalogue, then both answer the same queries
 # (bench/search_lawyers_queries.py: exact, typo, prefix, edition, isbn), interleaved:
-#   - in process, `lawcat search --bench-queries` (median and p99 per label, ms);
+#   - in process, `lawcat-search-bench` (median and p99 per label, ms), the tool
+#     built beside each lawcat (`swift build -c release --product lawcat-search-bench`);
 #   - as a whole process, `lawcat search --json` (median per label, ms).
-# Usage: bench/search-lawyers.sh BASELINE_LAWCAT NEW_LAWCAT   (release builds)
+# Usage: bench/search-lawyers.sh BASELINE_LAWCAT NEW_LAWCAT   (release builds; each
+# folder also holds its lawcat-search-bench)
 # Catalogues and CSV are kept in bench/out/ (delete them to rebuild).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,10 +15,13 @@ base=$1 new=$2
 out=bench/out
 mkdir -p "$out"
 data=""
-for candidate in "$PWD/../shared/data" /work/shared/data; do
+for candidate in "$PWD/../shared/data"; do
   if [ -f "$candidate/lc-general.csv.xz" ]; then data=$candidate; break; fi
 done
-[ -n "$data" ] || { echo "lc-general.csv.xz not found" >&2; exit 1; }
+[ -n "$data" ] || { echo "bench/search-lawyers.sh: no lc-general.csv.xz in ../shared/data" >&2; exit 1; }
+for bin in "$base" "$new"; do
+  [ -x "$(dirname "$bin")/lawcat-search-bench" ] || { echo "bench/search-lawyers.sh: no lawcat-search-bench beside $bin; build it with swift build -c release --product lawcat-search-bench" >&2; exit 1; }
+done
 csv=$out/general-1m.csv
 queries=$out/search-lawyers-queries.tsv
 [ -f "$queries" ] || python3 bench/search_lawyers_queries.py "$data/lc-general.csv.xz" "$queries"
@@ -35,12 +40,12 @@ for side in base new; do
 done
 echo "queries: $(cut -f1 "$queries" | sort | uniq -c | tr '\n' ' ')"
 echo
-echo "in process (--bench-queries): label, queries, median ms, p99 ms"
+echo "in process (lawcat-search-bench): label, queries, median ms, p99 ms"
 for round in 1 2; do
   for side in base new; do
     bin=${!side}
     echo "$side (round $round):"
-    "$bin" search --db "$out/lawyers-$side-1m.sqlite" --bench-queries "$queries" | sed 's/^/  /'
+    "$(dirname "$bin")/lawcat-search-bench" "$out/lawyers-$side-1m.sqlite" "$queries" | sed 's/^/  /'
   done
 done
 echo

@@ -16,7 +16,7 @@ struct UsageMistake: Error {
 ///   nearest command's name (`unknown command 'checkot'; did you mean
 ///   'checkout'?`).
 enum CommandLineArguments {
-    static func prepare(_ given: [String], commands: [String]) throws -> [String] {
+    static func prepare(_ given: [String], commands: [String], groups: [String: [String]] = [:]) throws -> [String] {
         var arguments = given
         var leadingDatabase: [String] = []
         if let first = arguments.first, first == "--db" || first.hasPrefix("--db=") {
@@ -49,7 +49,21 @@ enum CommandLineArguments {
                 throw UsageMistake(message: "--db is given twice; give it once")
             }
         }
+        // A group's subcommand (`people add`) holds the --db, not the group.
+        if let sub = arguments.dropFirst().first, groups[command]?.contains(sub) == true {
+            return [command, sub] + leadingDatabase + arguments.dropFirst(2)
+        }
         return [command] + leadingDatabase + arguments.dropFirst()
+    }
+
+    /// The subcommands' names of each command that has them (`people`: add, edit, ...).
+    static func groups(of root: any ParsableCommand.Type) -> [String: [String]] {
+        var groups: [String: [String]] = [:]
+        for command in root.configuration.subcommands where !command.configuration.subcommands.isEmpty {
+            groups[command.configuration.commandName ?? command._commandName] =
+                command.configuration.subcommands.map { $0.configuration.commandName ?? $0._commandName }
+        }
+        return groups
     }
 
     /// Every name and alias of lawcat's commands, in the order `lawcat help` lists them.

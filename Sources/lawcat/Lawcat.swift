@@ -18,24 +18,37 @@ struct Lawcat: ParsableCommand {
             70 unexpected, 130/143 a scanner pile stopped by Ctrl-C/SIGTERM.
             A closed pipe (| head) ends quietly with 0.
             """,
-        version: "0.1.0",
         subcommands: [
             Init.self, Add.self, Show.self, Edit.self, Remove.self, Search.self,
             Import.self, Export.self, Demo.self,
             Checkout.self, Checkin.self, Renew.self, Undo.self, Move.self, Seen.self, Missing.self, Found.self, Withdraw.self,
-            Where.self, History.self, Loans.self, Report.self, Locations.self, People.self, Stocktake.self,
+            Where.self, History.self, Log.self, Loans.self, Report.self, Remind.self, Locations.self, People.self, Stocktake.self,
+            Rehome.self, Merge.self,
             Check.self,
             Backup.self, Restore.self,
             Serve.self, Users.self,
         ]
     )
 
+    static let version = "0.1.0"
+
+    // --version is lawcat's own flag, not the configuration's: a configured
+    // version puts --version into every subcommand's help, where it means nothing.
+    @Flag(help: "Show the version.")
+    var version = false
+
+    func run() throws {
+        guard version else { throw CleanExit.helpRequest(self) }
+        Terminal.line(Self.version)
+    }
+
     /// Runs the command, and turns every error into one line on stderr and an exit code.
     static func main() {
         Output.ignoreBrokenPipes()
         do {
             let arguments = try CommandLineArguments.prepare(
-                Array(CommandLine.arguments.dropFirst()), commands: CommandLineArguments.commandNames(of: self))
+                Array(CommandLine.arguments.dropFirst()), commands: CommandLineArguments.commandNames(of: self),
+                groups: CommandLineArguments.groups(of: self))
             var command = try parseAsRoot(arguments)
             try command.run()
         } catch let error as CatalogueError {

@@ -70,6 +70,8 @@ import Testing
                 ("/api/v1/reports/missing", ["report", "missing", "--json"]),
                 ("/api/v1/reports/not-seen?days=30", ["report", "not-seen", "--days", "30", "--json"]),
                 ("/api/v1/copies/L000080/history", ["history", "L000080", "--json"]),
+                ("/api/v1/log?limit=5", ["log", "--json", "--limit", "5"]),
+                ("/api/v1/log?since=2026-11-01&kind=checked-out", ["log", "--json", "--since", "2026-11-01", "--kind", "checked-out"]),
             ]
             for (uri, arguments) in pairs {
                 let response = try await client.execute(uri: uri, method: .get, headers: reader)

@@ -76,6 +76,7 @@ extension Database {
     /// copies and their events are read side by side in copy order, so memory
     /// stays flat however big the catalogue is.
     func replay(into report: inout CheckReport) throws {
+        let survivors = try Survivors(self)
         var openLoans: [Int64: (person: Int64, out: Int64)] = [:]
         let loans = try Row.fetchCursor(
             self, sql: "SELECT copy_id, person_id, out_event_id FROM loan WHERE return_event_id IS NULL")
@@ -99,8 +100,8 @@ extension Database {
                 // A kind this lawcat does not know (the schema allows none) changes nothing.
                 if let kind = (event["kind"] as String?).flatMap(EventKind.init(rawValue:)) {
                     expected.apply(
-                        id: event["id"], kind: kind, at: event["at"], locationID: event["location_id"],
-                        personID: event["person_id"], due: event["due"])
+                        id: event["id"], kind: kind, at: event["at"], locationID: survivors.location(event["location_id"]),
+                        personID: survivors.person(event["person_id"]), due: event["due"])
                 }
                 report.eventsReplayed += 1
                 pending = try events.next().map { $0.copy() }
@@ -132,6 +133,27 @@ extension Database {
     /// The events that make a copy's state (`e` the event): all but the undos
     /// and what they undid. An undo puts the copy back as these alone make it.
     static let eventIsInEffect = "e.kind <> 'undone' AND NOT EXISTS (SELECT 1 FROM event_undone u WHERE u.event_id = e.id)"
+}
+
+/// Who and where merged people and locations are now: an event names the
+/// person or place as it was when recorded, and a copy's state names the one
+/// it was merged into (the triggers on `merge_record` move copies and loans
+/// on), so a replay reads each event's through this.
+struct Survivors {
+    private var locations: [Int64: Int64] = [:]
+    private var people: [Int64: Int64] = [:]
+
+    init(_ db: Database) throws {
+        for row in try Row.fetchAll(db, sql: "SELECT id, merged_into_id FROM location WHERE merged_into_id IS NOT NULL") {
+            locations[row[0]] = row[1]
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT id, merged_into_id FROM person WHERE merged_into_id IS NOT NULL") {
+            people[row[0]] = row[1]
+        }
+    }
+
+    func location(_ id: Int64?) -> Int64? { id.map { locations[$0] ?? $0 } }
+    func person(_ id: Int64?) -> Int64? { id.map { people[$0] ?? $0 } }
 }
 
 /// A copy's state as its events make it: the triggers in schema.sql, in Swift.

@@ -39,10 +39,12 @@ public struct CirculationResult: Hashable, Sendable {
 }
 
 extension CatalogueDatabase {
-    /// Lends a copy to `person` (added when new). A copy that is on loan,
-    /// missing or withdrawn is refused by the event log's triggers.
+    /// Lends a copy to `person` (added when new; a new name close to a known
+    /// one is refused unless `newPerson`). A copy that is on loan, missing or
+    /// withdrawn is refused by the event log's triggers.
     public func checkout(
-        barcode: String, to person: String, due: DueDate = .none, at place: String? = nil, note: String? = nil
+        barcode: String, to person: String, due: DueDate = .none, at place: String? = nil, note: String? = nil,
+        newPerson: Bool = false
     ) throws -> CirculationResult {
         let now = clock.now()
         let dueDay = try Self.dueDay(due, now: now)
@@ -51,7 +53,7 @@ extension CatalogueDatabase {
         return try write { db in
             let copy = try CopyRow.fetch(db, barcode: barcode)
             var result = CirculationResult.blank
-            let borrower = try db.personID(forName: name)
+            let borrower = try db.personID(forName: name, new: newPerson)
             if borrower.added { result.personAdded = name }
             var placeID: Int64?
             if let path {
@@ -96,9 +98,10 @@ extension CatalogueDatabase {
     }
 
     /// Records a sighting: at `place`, else where the copy is believed to be
-    /// (else its home); `by` is who saw it (added when new).
-    public func seen(barcode: String, at place: String? = nil, by person: String? = nil, note: String? = nil) throws
-        -> CirculationResult
+    /// (else its home); `by` is who saw it (added when new, as `checkout` adds a borrower).
+    public func seen(
+        barcode: String, at place: String? = nil, by person: String? = nil, note: String? = nil, newPerson: Bool = false
+    ) throws -> CirculationResult
     {
         let now = nowStamp
         let path = try place.map(LocationPath.normalise)
@@ -106,7 +109,7 @@ extension CatalogueDatabase {
         return try change(barcode, at: path, else: { $0.locationID ?? $0.homeID }) { db, copy, placeID, result in
             var personID: Int64?
             if let name {
-                let seer = try db.personID(forName: name)
+                let seer = try db.personID(forName: name, new: newPerson)
                 personID = seer.id
                 if seer.added { result.personAdded = name }
             }

@@ -33,14 +33,17 @@ public struct CopyEvent: Hashable, Sendable, Encodable, FetchableRecord {
     }
 
 
-    /// The columns and joins that make a `CopyEvent` from the `event` table aliased `e`.
+    /// The columns and joins that make a `CopyEvent` from the `event` table
+    /// aliased `e`. A place merged into another reads as the one it became;
+    /// a person merged into another keeps the name the event was recorded under.
     static let selection = """
         SELECT e.id, e.kind, e.at, l.path AS location, p.name AS person, e.due, e.note,
                (SELECT u.undone_by_id FROM event_undone u WHERE u.event_id = e.id) AS undone_by,
                CASE WHEN e.kind = 'undone' THEN
                  (SELECT group_concat(u.event_id) FROM event_undone u WHERE u.undone_by_id = e.id) END AS undoes
         FROM event e
-        LEFT JOIN location l ON l.id = e.location_id
+        LEFT JOIN location recorded ON recorded.id = e.location_id
+        LEFT JOIN location l ON l.id = coalesce(recorded.merged_into_id, recorded.id)
         LEFT JOIN person p ON p.id = e.person_id
         """
 }

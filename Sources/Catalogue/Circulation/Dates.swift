@@ -114,3 +114,33 @@ public enum LocalDay {
         return twoDigits(year: year, month: month, day: day)
     }
 }
+
+extension LocalDay {
+    /// A day as a librarian types it: `today`, `yesterday`, or `YYYY-MM-DD`;
+    /// `field` names the option in the error.
+    public static func day(_ text: String, today: String, field: String) throws -> String {
+        switch text.trimmed.lowercased() {
+        case "today": return today
+        case "yesterday": return string(adding: -1, toDay: today)
+        default:
+            let day = text.trimmed
+            if let problem = problem(with: day) {
+                throw CatalogueError.invalidField(field: field, value: text, reason: problem + "; or write today or yesterday")
+            }
+            return day
+        }
+    }
+
+    /// The instant the local day `day` begins, as the event log stores times.
+    static func startStamp(of day: String) -> String {
+        let parts = day.split(separator: "-").compactMap { Int32($0) }
+        guard parts.count == 3 else { return day }
+        var local = tm()
+        local.tm_year = parts[0] - 1900
+        local.tm_mon = parts[1] - 1
+        local.tm_mday = parts[2]
+        local.tm_isdst = -1
+        let seconds = mktime(&local)
+        return Timestamp.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+    }
+}

@@ -28,6 +28,7 @@ extension CatalogueDatabase {
                       ON h.id = l.id
                     LEFT JOIN (SELECT location_id AS id, count(*) AS n FROM copy WHERE status <> ?1 GROUP BY location_id) n
                       ON n.id = l.id
+                    WHERE l.merged_into_id IS NULL
                     ORDER BY l.path
                     """, arguments: [CopyStatus.withdrawn])
         }
@@ -65,7 +66,7 @@ extension Database {
     /// sharing its last part: what the user may have meant.
     func closeLocationNames(to path: String, except id: Int64) throws -> [String] {
         let paths = try String.fetchAll(
-            cachedStatement(sql: "SELECT path FROM location WHERE id <> ? ORDER BY path"), arguments: [id])
+            cachedStatement(sql: "SELECT path FROM location WHERE id <> ? AND merged_into_id IS NULL ORDER BY path"), arguments: [id])
         let target = path.lowercased()
         let last = target.split(separator: "/").last.map(String.init) ?? target
         let scored = paths.compactMap { candidate -> (String, Int)? in

@@ -17,13 +17,10 @@ extension CatalogueDatabase {
     public func loans(person: String? = nil, overdue: Bool = false) throws -> [Whereabouts] {
         let today = clock.today
         return try read { db in
-            var request: SQL = "SELECT c.id FROM copy c JOIN person p ON p.id = c.borrower_id WHERE c.borrower_id IS NOT NULL"
+            var request: SQL = "SELECT c.id FROM copy c WHERE c.borrower_id IS NOT NULL"
             if let person {
-                let name = try Self.personName(person)
-                guard try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE name = ?", arguments: [name]) != nil else {
-                    throw CatalogueError.personNotFound(name: name)
-                }
-                request += " AND p.name = \(name)"
+                let id = try db.knownPersonID(Self.personName(person))
+                request += " AND c.borrower_id = \(id)"
             }
             if overdue { request += " AND c.due < \(today)" }
             request += " ORDER BY c.due IS NULL, c.due, c.since, c.id"

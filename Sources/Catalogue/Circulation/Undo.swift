@@ -50,7 +50,8 @@ extension CatalogueDatabase {
         let now = nowStamp
         return try write { db in
             let copy = try CopyRow.fetch(db, barcode: barcode)
-            let events = try db.eventsInEffect(ofCopy: copy.id)
+            // A merge and a reminder change nothing of the copy: the action before them is the one undone.
+            let events = try db.eventsInEffect(ofCopy: copy.id).filter { $0.kind != .merged && $0.kind != .reminded }
             guard let last = events.last, last.kind != .added else {
                 throw CatalogueError.refused(
                     barcode: copy.barcode,
@@ -115,10 +116,11 @@ extension Database {
         throws -> UndoResult
     {
         var state = ReplayedCopy()
+        let survivors = try Survivors(self)
         for event in keeping {
             state.apply(
-                id: event.id, kind: event.kind, at: event.at, locationID: event.locationID,
-                personID: event.personID, due: event.due)
+                id: event.id, kind: event.kind, at: event.at, locationID: survivors.location(event.locationID),
+                personID: survivors.person(event.personID), due: event.due)
         }
         try execute(
             sql: """

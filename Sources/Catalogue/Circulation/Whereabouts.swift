@@ -150,7 +150,8 @@ extension Database {
         LEFT JOIN location here ON here.id = c.location_id
         LEFT JOIN person p ON p.id = c.borrower_id
         LEFT JOIN event seen ON seen.id = c.last_seen_event_id
-        LEFT JOIN location seenPlace ON seenPlace.id = seen.location_id
+        LEFT JOIN location seenRecorded ON seenRecorded.id = seen.location_id
+        LEFT JOIN location seenPlace ON seenPlace.id = coalesce(seenRecorded.merged_into_id, seenRecorded.id)
         LEFT JOIN person seenBy ON seenBy.id = seen.person_id
         LEFT JOIN (
           SELECT lp.name, o.at AS out_at, r.at AS returned_at

@@ -8,6 +8,8 @@ public struct ImportReport: Equatable, Sendable, Encodable {
     public var copiesAdded = 0
     public var locationsAdded = 0
     public var peopleAdded = 0
+    /// People already known whose e-mail or staff id a people import changed.
+    public var peopleUpdated = 0
     /// Rows whose barcode is already in the catalogue, on the same book.
     public var rowsSkipped = 0
     public var dryRun = false
@@ -22,7 +24,7 @@ public struct ImportReport: Equatable, Sendable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case rowsRead = "rows_read", booksAdded = "books_added", copiesAdded = "copies_added"
-        case locationsAdded = "locations_added", peopleAdded = "people_added"
+        case locationsAdded = "locations_added", peopleAdded = "people_added", peopleUpdated = "people_updated"
         case rowsSkipped = "rows_skipped", dryRun = "dry_run"
         case rowsRefused = "rows_refused", refused, warningsTotal = "warnings_total", warnings
     }
@@ -156,7 +158,8 @@ extension CatalogueDatabase {
     }
 
     /// Imports borrowers from a CSV file with the columns `name` (required),
-    /// `email` and `staff_id`. People already known by name are left as they are.
+    /// `email` and `staff_id`. People already known by name get the e-mail and
+    /// staff id the file gives them (counted as updated when that changes them).
     public func importPeopleCSV(path: String, dryRun: Bool = false) throws -> ImportReport {
         let reader = try Self.openCSV(path)
         let header = try Self.header(of: reader, path: path)
@@ -177,8 +180,11 @@ extension CatalogueDatabase {
                     continue
                 }
                 do {
-                    let added = try db.addPerson(name: name, email: value("email"), staffID: value("staff_id"))
-                    if added { report.peopleAdded += 1 } else { report.rowsSkipped += 1 }
+                    switch try db.importPerson(name: Self.personName(name), email: value("email"), staffID: value("staff_id")) {
+                    case .added: report.peopleAdded += 1
+                    case .updated: report.peopleUpdated += 1
+                    case .unchanged: report.rowsSkipped += 1
+                    }
                 } catch {
                     try problems.add(line: record.line, error)
                 }

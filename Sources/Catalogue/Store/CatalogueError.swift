@@ -37,10 +37,17 @@ public enum CatalogueError: Error, Equatable, Sendable {
 
     // Circulation (refusals that the event log's triggers enforce)
     case refused(barcode: String, reason: String)
-    case personNotFound(name: String)
+    /// A name that nobody has, given where only a known person will do.
+    case personNotFound(name: String, closeNames: [String] = [])
+    /// A new name close to known ones, refused as a likely typo.
+    case unknownPerson(name: String, closeNames: [String])
+    /// A name that someone already has; `merge` names the person a rename was of.
+    case personExists(name: String, merge: String? = nil)
     case stocktakeNotFound(id: Int64)
     /// A stocktake of a location that no copy is homed or placed under.
     case unknownStocktakeLocation(path: String, closeNames: [String])
+    /// A location that nobody has named.
+    case locationNotFound(path: String, closeNames: [String])
     /// A stocktake that read no barcodes.
     case noScans
 
@@ -88,7 +95,7 @@ public enum CatalogueError: Error, Equatable, Sendable {
         case .barcodeTaken(let barcode, let title):
             return "barcode \(barcode) already belongs to '\(title.prefix(80))'; use another barcode"
         case .bookHasCopies(let id, let copies):
-            return "book \(id) still has \(copies) \(copies == 1 ? "copy" : "copies") (withdrawn ones count: their history stays), so it cannot be deleted; to take a copy off the shelves, use `lawcat remove BARCODE`"
+            return "book \(id) still has \(copies) \(copies == 1 ? "copy" : "copies") (withdrawn ones count: their history stays), so it cannot be deleted; to take a copy off the shelves, use `lawcat remove BARCODE`; for a book catalogued twice, `lawcat merge \(id) OTHER-ID`"
         case .notOneCopy(let id, let barcodes) where barcodes.isEmpty:
             return "book \(id) has no copies; add one with `lawcat edit \(id) --copy BARCODE --at LOCATION`"
         case .notOneCopy(let id, let barcodes):
@@ -115,12 +122,23 @@ public enum CatalogueError: Error, Equatable, Sendable {
         case .unknownStocktakeLocation(let path, let close):
             let hint = close.isEmpty ? "see the locations with `lawcat locations`" : "did you mean \(close.joined(separator: ", "))?"
             return "no copy is homed or placed under \(path), so there is nothing to take stock of; \(hint) (nothing was recorded)"
+        case .locationNotFound(let path, let close):
+            let hint = close.isEmpty ? "see the locations with `lawcat locations`" : "did you mean \(Self.either(close))?"
+            return "no location is called \(path); \(hint)"
         case .noScans:
             return "no barcodes were read; nothing was recorded"
         case .stocktakeNotFound(let id):
             return "no stocktake has the id \(id); a stocktake's report gives its id"
-        case .personNotFound(let name):
+        case .personNotFound(let name, let close) where !close.isEmpty:
+            return "nobody called '\(name)' is in the catalogue; did you mean \(Self.either(close))? (see who is with `lawcat people`)"
+        case .personNotFound(let name, _):
             return "nobody called '\(name)' is in the catalogue; see who is with `lawcat people`"
+        case .unknownPerson(let name, let close):
+            return "nobody called '\(name)'; did you mean \(Self.either(close))? (--new-person adds a new person)"
+        case .personExists(let name, let merge?):
+            return "\(name) is already in the catalogue; to make them one person, use `lawcat people merge '\(merge)' '\(name)'`"
+        case .personExists(let name, nil):
+            return "\(name) is already in the catalogue; change their details with `lawcat people edit '\(name)'`"
         case .accountNotFound(let name):
             return "no account is called '\(name)'; see the accounts with `lawcat users list`"
         case .accountExists(let name):
@@ -128,6 +146,11 @@ public enum CatalogueError: Error, Equatable, Sendable {
         case .unexpected(let what):
             return "unexpected problem: \(what)"
         }
+    }
+
+    /// "A", "A or B", "A, B or C".
+    static func either(_ names: [String]) -> String {
+        names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names.last!
     }
 
     /// 1: not found or refused; 64: a usage mistake; 74: the catalogue or a

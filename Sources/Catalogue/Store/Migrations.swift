@@ -12,14 +12,14 @@
 /// `DatabaseMigrator` so that every pending migration of an older catalogue
 /// runs in one transaction: an upgrade happens whole or not at all.
 ///
-/// Adding a migration (the next is v8):
-/// 1. Write `Migrations/v8-what-it-does.sql`: SQL only, never application
+/// Adding a migration (the next is v9):
+/// 1. Write `Migrations/v9-what-it-does.sql`: SQL only, never application
 ///    types, so that it keeps meaning what it meant when it shipped. Open it
 ///    with a comment saying what it changes and why. It runs inside the
 ///    upgrade's transaction: no BEGIN, COMMIT or VACUUM, and no PRAGMA that
 ///    a transaction ignores.
 /// 2. Add its line at the end of `all` below:
-///    `("v8-what-it-does", PackageResources.v8_what_it_does_sql),`.
+///    `("v9-what-it-does", PackageResources.v9_what_it_does_sql),`.
 /// 3. Bring `schema.sql` (top level) to the schema as it now stands: edit
 ///    the objects your file changes in place, add the ones it creates, remove
 ///    the ones it drops. Copy each statement's text exactly as your file has
@@ -44,6 +44,8 @@ enum Migrations {
         ("v6-desk", sql(PackageResources.v6_desk_sql)),
         // Editions, years and ISBN-13s as search words; ISBN lookups through isbn13.
         ("v7-search-editions", sql(PackageResources.v7_search_editions_sql)),
+        // People and locations merged into others; books catalogued twice merged; the record of merges.
+        ("v8-housekeeping", sql(PackageResources.v8_housekeeping_sql)),
         // Accounts, API tokens and browser sessions for `lawcat serve`.
         ("v9-accounts", sql(PackageResources.v9_accounts_sql)),
     ]

@@ -77,6 +77,27 @@ struct APIController {
             let days = try RequestInput.number("days", in: query, range: 0...100_000)
             return try JSONAnswer.ok(try catalogue.report(kind, days: days, at: query["at"]))
         }
+        read("log") { request, _ in
+            let query = try RequestInput.query(request)
+            if query["on"] != nil && (query["since"] != nil || query["until"] != nil) {
+                throw ServerFailure.badRequest("give on, or since and until, not both")
+            }
+            let today = catalogue.clock.today
+            let on = query["on"]
+            let since = try (on ?? query["since"]).map { try LocalDay.day($0, today: today, field: on != nil ? "on" : "since") }
+            let until = try (on ?? query["until"]).map { try LocalDay.day($0, today: today, field: on != nil ? "on" : "until") }
+            var kind: EventKind?
+            if let name = query["kind"] {
+                guard let known = EventKind(rawValue: name) else {
+                    throw ServerFailure.badRequest(
+                        "no event kind is called '\(name.prefix(40))'; give one of \(EventKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                kind = known
+            }
+            let limit = try RequestInput.number("limit", in: query, range: 1...100_000)
+            return try JSONAnswer.ok(try catalogue.log(
+                LogFilter(since: since, until: until, person: query["by"], location: query["at"], kind: kind, limit: limit)))
+        }
 
         let changes = router.group(path("")).add(middleware: ChangeAccessMiddleware())
         func change(_ verb: String, _ body: @escaping @Sendable (String, Change) throws -> Void) {
@@ -97,7 +118,8 @@ struct APIController {
                 throw ServerFailure.unprocessable(
                     "nobody called '\(borrower.prefix(80))' is in the catalogue; send \"newPerson\": true to add them")
             }
-            _ = try catalogue.checkout(barcode: barcode, to: borrower, due: due, at: change.at, note: change.note)
+            _ = try catalogue.checkout(
+                barcode: barcode, to: borrower, due: due, at: change.at, note: change.note, newPerson: change.newPerson == true)
         }
         change("checkin") { barcode, change in
             _ = try catalogue.checkin(barcode: barcode, at: change.at, note: change.note)
@@ -112,7 +134,8 @@ struct APIController {
             _ = try catalogue.move(barcode: barcode, to: location, note: change.note)
         }
         change("seen") { barcode, change in
-            _ = try catalogue.seen(barcode: barcode, at: change.location, by: change.by, note: change.note)
+            _ = try catalogue.seen(
+                barcode: barcode, at: change.location, by: change.by, note: change.note, newPerson: change.newPerson == true)
         }
         change("missing") { barcode, change in
             _ = try catalogue.reportMissing(barcode: barcode, note: change.note)

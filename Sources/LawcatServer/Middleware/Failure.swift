@@ -24,16 +24,14 @@ extension CatalogueError {
         switch self {
         case .bookNotFound, .copyNotFound, .stocktakeNotFound, .accountNotFound, .fileNotFound:
             return .notFound
-        case .refused, .barcodeTaken, .bookHasCopies, .alreadyExists, .accountExists:
+        case .refused, .barcodeTaken, .bookHasCopies, .alreadyExists, .accountExists, .personExists:
             return .conflict
-        case .invalidField, .nothingToChange, .notOneCopy, .personNotFound, .invalidImport, .invalidFile,
-            .unknownStocktakeLocation, .noScans:
+        case .invalidField, .nothingToChange, .notOneCopy, .personNotFound, .unknownPerson, .invalidImport,
+            .invalidFile, .unknownStocktakeLocation, .locationNotFound, .noScans:
             return .unprocessableContent
         case .noCatalogue, .notACatalogue, .newerCatalogue, .upgradeRefused, .cannotOpen, .cannotWrite, .busy:
             return .serviceUnavailable
         case .unexpected:
-            return .internalServerError
-        @unknown default:
             return .internalServerError
         }
     }

@@ -7,7 +7,8 @@ struct Checkout: ParsableCommand {
         commandName: "checkout",
         abstract: "Lend a copy to a person.",
         discussion: """
-            A person not yet in the catalogue is added (a note on stderr says so). A copy
+            A person not yet in the catalogue is added (a note on stderr says so); a name
+            close to a known one (a typo?) is refused, naming it, unless --new-person. A copy
             that is on loan, missing or withdrawn is refused. A due date before today is
             refused. Give - as the barcode to read one barcode per line from standard
             input (a scanner): each is recorded and answered as it arrives, and the exit
@@ -18,6 +19,8 @@ struct Checkout: ParsableCommand {
     @OptionGroup var copy: CopyOptions
     @Option(help: ArgumentHelp("Who borrows it.", valueName: "person"))
     var to: String
+    @Flag(help: "The borrower is a new person, though their name is close to a known one.")
+    var newPerson = false
     @OptionGroup var due: DueOptions
     @Option(help: ArgumentHelp("Where the copy is going, when known (e.g. a meeting room).", valueName: "place"))
     var at: String?
@@ -26,7 +29,7 @@ struct Checkout: ParsableCommand {
         let db = try copy.open()
         let dueDate = try due.dueDate()
         try Scanner.each(copy.barcode) { code in
-            let result = try db.checkout(barcode: code, to: to, due: dueDate, at: at, note: copy.note)
+            let result = try db.checkout(barcode: code, to: to, due: dueDate, at: at, note: copy.note, newPerson: newPerson)
             return CirculationRendering.done(CirculationRendering.checkedOut(result, to: to), result)
         }
     }

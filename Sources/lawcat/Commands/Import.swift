@@ -67,9 +67,10 @@ struct Import: ParsableCommand {
                 Terminal.warning("and \(total - (report.refused?.count ?? 0)) more skipped")
             }
             let refused = report.rowsRefused.map { "; skipped \($0) bad \(unit)" } ?? ""
+            let updated = people ? "; \(dryRun ? "would update" : "updated") \(report.peopleUpdated) people" : ""
             Terminal.line(
                 "\(dryRun ? "dry run: " : "")read \(report.rowsRead) \(unit); \(verb) \(report.booksAdded) books, "
-                    + "\(report.copiesAdded) copies, \(report.locationsAdded) locations, \(report.peopleAdded) people; "
+                    + "\(report.copiesAdded) copies, \(report.locationsAdded) locations, \(report.peopleAdded) people\(updated); "
                     + "skipped \(report.rowsSkipped) \(unit == "rows" ? "rows" : "copies or bare records") already present\(refused)")
         }
     }

@@ -1,10 +1,19 @@
-// `lawcat locations`: every location, with its copies homed there and there now.
+// `lawcat locations`: every location, with its copies homed there and there
+// now; `locations rename` renames one with everything under it.
 import ArgumentParser
 import Catalogue
 
 struct Locations: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "locations",
+        abstract: "Every location, with how many copies belong there and how many are there now; rename one.",
+        subcommands: [LocationsList.self, LocationsRename.self],
+        defaultSubcommand: LocationsList.self)
+}
+
+struct LocationsList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "Every location, with how many copies belong there and how many are there now.")
 
     @OptionGroup var catalogue: CatalogueOptions

@@ -16,9 +16,11 @@ struct Seen: ParsableCommand {
     var at: String?
     @Option(help: ArgumentHelp("Who saw it (added to the people when new).", valueName: "name"))
     var by: String?
+    @Flag(help: "Whoever saw it is a new person, though their name is close to a known one.")
+    var newPerson = false
 
     func run() throws {
-        let result = try copy.open().seen(barcode: copy.barcode, at: at, by: by, note: copy.note)
+        let result = try copy.open().seen(barcode: copy.barcode, at: at, by: by, note: copy.note, newPerson: newPerson)
         Terminal.line(CirculationRendering.done("seen at \(result.location ?? result.home)", result))
     }
 }

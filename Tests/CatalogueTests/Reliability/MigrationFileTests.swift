@@ -20,6 +20,8 @@ struct MigrationFileTests {
         ("v3-search-vocabulary.sql", 1226, 0x8967_74CF_E4C9_527D),
         ("v4-import-speed.sql", 2556, 0xB103_A42A_9D07_F264),
         ("v5-added-event.sql", 2752, 0xAC81_3864_DCFB_B416),
+        ("v6-desk.sql", 11239, 0xB071_6F99_8E12_B696),
+        ("v7-search-editions.sql", 3381, 0x587D_C68A_A5A5_B93E),
     ]
 
     static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {

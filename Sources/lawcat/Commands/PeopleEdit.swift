@@ -1,0 +1,25 @@
+// `lawcat people edit`: a person's e-mail, staff id or name.
+import ArgumentParser
+import Catalogue
+
+struct PeopleEdit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit",
+        abstract: "Change a person's e-mail, staff id or name.",
+        discussion: "An empty value (--email '') removes it. Their history shows the new name.")
+
+    @OptionGroup var catalogue: CatalogueOptions
+    @Argument(help: "Their name as it is.")
+    var name: String
+    @Option(help: "Their e-mail address.")
+    var email: String?
+    @Option(help: ArgumentHelp("Their staff id.", valueName: "id"))
+    var staffId: String?
+    @Option(name: .customLong("name"), help: ArgumentHelp("Their new name.", valueName: "name"))
+    var newName: String?
+
+    func run() throws {
+        let person = try catalogue.open(create: false).editPerson(name, email: email, staffID: staffId, newName: newName)
+        Terminal.line("changed \(PeopleRendering.line(person))")
+    }
+}

@@ -87,7 +87,7 @@ struct PagesController {
         let data = try await RequestInput.body(request)
         let form = try RequestInput.form(String(decoding: data, as: UTF8.self), what: "the form")
         if let caller = context.caller, let csrf = caller.csrf {
-            guard form["csrf"] == csrf else {
+            guard sameSecret(form["csrf"], csrf) else {
                 throw ServerFailure(status: .forbidden, message: "that sign-out did not come from this server's page; use the Sign out button")
             }
             if let secret = request.cookies[sessionCookie]?.value { try catalogue.signOut(session: secret) }

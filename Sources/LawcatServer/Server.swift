@@ -62,6 +62,7 @@ public func buildRouter(catalogue: CatalogueDatabase, settings: ServerSettings) 
     router.add(middleware: AuthenticationMiddleware(catalogue: catalogue))
     AssetsController().addRoutes(to: router)
     APIController(catalogue: catalogue, open: settings.open).addRoutes(to: router)
+    DeskController(catalogue: catalogue, settings: settings).addRoutes(to: router)
     PagesController(catalogue: catalogue, settings: settings, throttle: SignInThrottle(settings: settings))
         .addRoutes(to: router)
     return router

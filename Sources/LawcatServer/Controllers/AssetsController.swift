@@ -8,6 +8,7 @@ struct AssetsController {
     static let assets: [String: (type: String, bytes: [UInt8])] = [
         "lawcat.css": ("text/css; charset=utf-8", PackageResources.lawcat_css),
         "lawcat.js": ("text/javascript; charset=utf-8", PackageResources.lawcat_js),
+        "desk.js": ("text/javascript; charset=utf-8", PackageResources.desk_js),
     ]
 
     func addRoutes(to router: Router<LawcatContext>) {

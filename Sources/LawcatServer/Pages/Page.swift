@@ -22,6 +22,9 @@ enum Page {
         } else {
             account = "<a href=\"/login\">Sign in</a>"
         }
+        // The librarian's pages, for those who may use them.
+        let librarian: HTML = caller?.account.role == .librarian
+            ? "<a href=\"/desk\">Desk</a> <a href=\"/stocktake\">Stocktake</a> <a href=\"/reports\">Reports</a> " : ""
         let csrf: HTML = caller?.csrf.map { "<meta name=\"csrf-token\" content=\"\($0)\">" } ?? ""
         return """
             <!doctype html>
@@ -37,7 +40,7 @@ enum Page {
             <body>
             <header>
             <a class="home" href="/">lawcat</a>
-            <nav><a href="/loans">Loans</a> <a href="/loans?overdue=1">Overdue</a> <a href="/missing">Missing</a> \(account)</nav>
+            <nav><a href="/loans">Loans</a> <a href="/loans?overdue=1">Overdue</a> <a href="/missing">Missing</a> \(librarian)\(account)</nav>
             <form class="search" action="/search" method="get" role="search">
             <label for="q" class="hidden">Search the catalogue</label>
             <input id="q" name="q" type="search" value="\(query)" placeholder="Title, author, subject, jurisdiction or barcode" autocomplete="off">
@@ -164,6 +167,7 @@ enum Page {
         }
         return """
             <h1>\(copy.barcode): <a href="/books/\(copy.bookID)">\(copy.title)</a></h1>
+            <p class="hint"><a href="/copies/\(HTML.segment(copy.barcode))/record">Record it seen, moved, missing or found</a> (librarians)</p>
             <p class="answer">\(status(copy.status)) \(whereNow(copy.status, location: copy.location, home: copy.home, borrower: copy.borrower, due: copy.due))</p>
             <table class="fields">
             \(row("Home", copy.home))\(row("Now at", copy.location))\(row("Borrower", copy.borrower))\(row("Due", copy.due))\(row("Overdue by", overdue))\(row("Since", copy.since.map(day)))\(row("Last seen", seen))\(row("Last borrowed by", last))

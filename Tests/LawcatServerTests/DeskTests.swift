@@ -1,0 +1,248 @@
+// The librarian's pages in process: the desk's scans (as desk.js posts them
+// and as a form without JavaScript does), its refusals, the stocktake with
+// its separate marking of copies missing, the reports' CSV and reminders,
+// and recording a copy from its page; each checked through the CLI too.
+import Catalogue
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import LawcatServer
+import Testing
+
+@Suite("LawcatServer desk") struct DeskTests {
+    static let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+    /// A desk scan as desk.js posts it: the form, the CSRF header, asking for JSON.
+    static func scan(
+        _ client: some TestClientProtocol, _ session: (cookie: HTTPFields, csrf: String), _ fields: String
+    ) async throws -> [String: Any] {
+        var headers = session.cookie
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        headers[.accept] = "application/json"
+        headers[HTTPField.Name("X-CSRF-Token")!] = session.csrf
+        let response = try await client.execute(uri: "/desk", method: .post, headers: headers, body: ByteBuffer(string: fields))
+        #expect(response.status == .ok)
+        return try #require(try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])
+    }
+
+    @Test("Two scans at the desk are each answered with the title and what was done; a second checkout of one is refused in the CLI's words")
+    func twoScansAndARefusal() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.app().test(.router) { client in
+            let session = try await PageTests.signIn(client)
+            let first = try await Self.scan(client, session, "action=checkout&borrower=Tobias+Penhaligon&barcode=L000001")
+            #expect(first["refused"] as? Bool == false)
+            #expect(first["title"] as? String == "Chitty on contracts")
+            #expect((first["message"] as? String)?.hasPrefix("lent to Tobias Penhaligon") == true)
+            let second = try await Self.scan(client, session, "action=checkout&borrower=Tobias+Penhaligon&barcode=L000002")
+            #expect(second["refused"] as? Bool == false)
+            let again = try await Self.scan(client, session, "action=checkout&borrower=Tobias+Penhaligon&barcode=L000001")
+            #expect(again["refused"] as? Bool == true)
+            #expect((again["message"] as? String)?.contains("already on loan to Tobias Penhaligon") == true)
+        }
+        let answer = try fixture.lawcat("where", "--json", "L000001").stdout
+        #expect(answer.contains("\"borrower\" : \"Tobias Penhaligon\""))
+        #expect(answer.contains("\"status\" : \"on-loan\""))
+    }
+
+    @Test("A borrower's name close to a known one is refused with 'did you mean', and nobody is added; the new-person box adds them")
+    func closeName() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.app().test(.router) { client in
+            let session = try await PageTests.signIn(client)
+            let close = try await Self.scan(client, session, "action=checkout&borrower=Tobias+Penhaligan&barcode=L000003")
+            #expect(close["refused"] as? Bool == true)
+            #expect((close["message"] as? String)?.contains("did you mean Tobias Penhaligon?") == true)
+            #expect(try !fixture.catalogue.knowsPerson("Tobias Penhaligan"))
+            #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000003").status == .onShelf)
+            let added = try await Self.scan(client, session, "action=checkout&borrower=Tobias+Penhaligan&barcode=L000003&new_person=yes")
+            #expect(added["refused"] as? Bool == false)
+            #expect(try fixture.catalogue.knowsPerson("Tobias Penhaligan"))
+        }
+    }
+
+    @Test("Seen here, move here and Undo at the desk; a scan without a barcode, or a move without a place, is refused and changes nothing")
+    func seenMoveUndo() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.app().test(.router) { client in
+            let session = try await PageTests.signIn(client)
+            let moved = try await Self.scan(client, session, "action=move&location=London%2F5F%2FCorporate&barcode=L000004")
+            #expect(moved["message"] as? String == "moved to London/5F/Corporate")
+            #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000004").location == "London/5F/Corporate")
+            let undone = try await Self.scan(client, session, "action=undo&barcode=L000004")
+            #expect(undone["refused"] as? Bool == false)
+            #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000004").location != "London/5F/Corporate")
+            let nowhere = try await Self.scan(client, session, "action=move&barcode=L000004")
+            #expect(nowhere["refused"] as? Bool == true)
+            let empty = try await Self.scan(client, session, "action=seen&barcode=")
+            #expect(empty["refused"] as? Bool == true)
+            let unknown = try await Self.scan(client, session, "action=seen&barcode=NOSUCH99")
+            #expect(unknown["refused"] as? Bool == true)
+        }
+    }
+
+    @Test("Without JavaScript the desk's form answers the scan in the page, and the line's Undo button undoes it")
+    func withoutJavaScript() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.app().test(.router) { client in
+            let (cookie, csrf) = try await PageTests.signIn(client)
+            var headers = cookie
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let page = try await client.execute(
+                uri: "/desk", method: .post, headers: headers,
+                body: ByteBuffer(string: "csrf=\(csrf)&action=checkout&borrower=Tobias+Penhaligon&barcode=L000001"))
+            #expect(page.status == .ok)
+            #expect(page.text.contains("lent to Tobias Penhaligon"))
+            #expect(page.text.contains("name=\"undo\" value=\"L000001\""))
+            #expect(page.text.contains("value=\"Tobias Penhaligon\""))
+            let refused = try await client.execute(
+                uri: "/desk", method: .post, headers: headers,
+                body: ByteBuffer(string: "csrf=\(csrf)&action=checkout&borrower=Tobias+Penhaligon&barcode=L000001"))
+            #expect(refused.status == .conflict)
+            #expect(refused.text.contains("class=\"refused\" role=\"alert\""))
+            let undo = try await client.execute(
+                uri: "/desk", method: .post, headers: headers, body: ByteBuffer(string: "csrf=\(csrf)&undo=L000001&barcode="))
+            #expect(undo.text.contains("undone"))
+            #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000001").status == .onShelf)
+        }
+    }
+
+    @Test("The desk needs a librarian and, for a change, the page's CSRF token")
+    func access() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.app().test(.router) { client in
+            let anonymous = try await client.execute(uri: "/desk", method: .get)
+            #expect(anonymous.status == .seeOther)
+            #expect(anonymous.headers[.location] == "/login")
+            let reader = try await PageTests.signIn(client, name: "rita")
+            #expect(try await client.execute(uri: "/desk", method: .get, headers: reader.cookie).status == .forbidden)
+            #expect(try await client.execute(uri: "/stocktake", method: .get, headers: reader.cookie).status == .forbidden)
+            let lena = try await PageTests.signIn(client)
+            #expect(try await client.execute(uri: "/desk", method: .get, headers: lena.cookie).status == .ok)
+            var headers = lena.cookie
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let forged = try await client.execute(
+                uri: "/desk", method: .post, headers: headers, body: ByteBuffer(string: "action=missing&barcode=L000001"))
+            #expect(forged.status == .forbidden)
+            let wrong = try await client.execute(
+                uri: "/copies/L000001/record", method: .post, headers: headers,
+                body: ByteBuffer(string: "csrf=\(String(repeating: "0", count: 64))&action=missing"))
+            #expect(wrong.status == .forbidden)
+            #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000001").status == .onShelf)
+        }
+    }
+
+    @Test("A stocktake from an uploaded file reports the unknown barcode; its not-seen copies are marked missing only once confirmed")
+    func stocktake() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.app().test(.router) { client in
+            let (cookie, csrf) = try await PageTests.signIn(client)
+            let boundary = "lawcatboundary"
+            let body = [
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n",
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"location\"\r\n\r\nLondon/Library/Bay 10\r\n",
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"barcodes\"\r\n\r\nL000195\r\n",
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scans.txt\"\r\nContent-Type: text/plain\r\n\r\nL000198\nNOSUCH99\n\r\n",
+                "--\(boundary)--\r\n",
+            ].joined()
+            var headers = cookie
+            headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+            let report = try await client.execute(uri: "/stocktake", method: .post, headers: headers, body: ByteBuffer(string: body))
+            #expect(report.status == .ok)
+            #expect(report.text.contains("Present: 2"))
+            #expect(report.text.contains("Unknown barcodes: 1"))
+            #expect(report.text.contains("NOSUCH99"))
+            #expect(report.text.contains("Not seen (believed here): 2"))
+            #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000302").status == .onShelf)
+            let idMarker = try #require(report.text.range(of: "action=\"/stocktake/"))
+            let id = String(report.text[idMarker.upperBound...].prefix { $0.isNumber })
+            var form = cookie
+            form[.contentType] = "application/x-www-form-urlencoded"
+            let unconfirmed = try await client.execute(
+                uri: "/stocktake/\(id)/missing", method: .post, headers: form,
+                body: ByteBuffer(string: "csrf=\(csrf)&barcodes=L000302+L000318"))
+            #expect(unconfirmed.status == .unprocessableContent)
+            #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000302").status == .onShelf)
+            let confirmed = try await client.execute(
+                uri: "/stocktake/\(id)/missing", method: .post, headers: form,
+                body: ByteBuffer(string: "csrf=\(csrf)&confirm=yes&barcodes=L000302+L000318"))
+            #expect(confirmed.status == .ok)
+            #expect(confirmed.text.contains("2 copies marked missing"))
+        }
+        let missing = try fixture.lawcat("report", "missing").stdout
+        #expect(missing.contains("L000302") && missing.contains("L000318"))
+        // The marks belong to the stocktake: undoing it undoes them.
+        #expect(try fixture.lawcat("undo", "--stocktake", "1").status == 0)
+        #expect(!(try fixture.lawcat("report", "missing").stdout.contains("L000302")))
+    }
+
+    @Test("A stocktake of a location nobody knows is refused with the close names, and nothing is recorded")
+    func unknownLocation() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.app().test(.router) { client in
+            let (cookie, csrf) = try await PageTests.signIn(client)
+            var headers = cookie
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let page = try await client.execute(
+                uri: "/stocktake", method: .post, headers: headers,
+                body: ByteBuffer(string: "csrf=\(csrf)&location=London%2FLibrary%2FBay+100&barcodes=L000195%0D%0A"))
+            #expect(page.status == .unprocessableContent)
+            #expect(page.text.contains("did you mean"))
+            #expect(page.text.contains("L000195"))
+        }
+        #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000195").lastSeen?.how == .added)
+    }
+
+    @Test("The reports download as CSV, and the overdue report's button writes the reminders beside the catalogue")
+    func reports() async throws {
+        let fixture = try ServerFixture()
+        setenv("LAWCAT_FROM", "The Library <library@firm.example>", 1)
+        try await fixture.app().test(.router) { client in
+            let (cookie, csrf) = try await PageTests.signIn(client)
+            let page = try await client.execute(uri: "/reports?days=30", method: .get, headers: cookie)
+            #expect(page.text.contains("L000080") && page.text.contains("L000165"))
+            let csv = try await client.execute(uri: "/reports/overdue.csv", method: .get, headers: cookie)
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(csv.text.hasPrefix("barcode,title,status,home,location,borrower,due,overdue_days"))
+            #expect(csv.text.contains("L000165,Lewin on trusts,on-loan"))
+            #expect(try await client.execute(uri: "/reports/nothing.csv", method: .get, headers: cookie).status == .notFound)
+            var form = cookie
+            form[.contentType] = "application/x-www-form-urlencoded"
+            let written = try await client.execute(
+                uri: "/reports/remind", method: .post, headers: form, body: ByteBuffer(string: "csrf=\(csrf)"))
+            #expect(written.text.contains("tobias-penhaligon.eml"))
+        }
+        let folder = fixture.folder.appendingPathComponent("reminders")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(files.contains("2026-11-26-tobias-penhaligon.eml"))
+        #expect(try fixture.lawcat("history", "L000165").stdout.contains("reminded"))
+    }
+
+    @Test("From a copy's page it is recorded moved, missing and found")
+    func recordFromCopyPage() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.app().test(.router) { client in
+            let (cookie, csrf) = try await PageTests.signIn(client)
+            let copyPage = try await client.execute(uri: "/copies/L000005", method: .get, headers: cookie)
+            #expect(copyPage.text.contains("/copies/L000005/record"))
+            let record = try await client.execute(uri: "/copies/L000005/record", method: .get, headers: cookie)
+            #expect(record.text.contains("value=\"move\""))
+            var form = cookie
+            form[.contentType] = "application/x-www-form-urlencoded"
+            for (fields, status) in [
+                ("action=move&location=London%2F6F%2FTax", CopyStatus.onShelf), ("action=missing", .missing),
+                ("action=found&location=London%2F6F%2FTax", .onShelf),
+            ] {
+                let answer = try await client.execute(
+                    uri: "/copies/L000005/record", method: .post, headers: form, body: ByteBuffer(string: "csrf=\(csrf)&\(fields)"))
+                #expect(answer.status == .seeOther)
+                #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000005").status == status)
+            }
+            let refused = try await client.execute(
+                uri: "/copies/L000005/record", method: .post, headers: form, body: ByteBuffer(string: "csrf=\(csrf)&action=found"))
+            #expect(refused.status == .conflict)
+        }
+        #expect(try fixture.lawcat("where", "L000005").stdout.contains("London/6F/Tax"))
+    }
+}

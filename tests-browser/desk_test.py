@@ -139,23 +139,24 @@ try:
           f"three quick scans all answered, in order: {quick!r}")
     # Undo on a line.
     driver.find_elements(By.CSS_SELECTOR, "#answers li")[0].find_element(By.CSS_SELECTOR, "button.undo").click()
-    wait.until(lambda d: "undone" in d.find_elements(By.CSS_SELECTOR, "#answers li")[0].text)
-    check(True, "Undo on a line undoes that scan")
+    wait.until(lambda d: "pending" not in d.find_elements(By.CSS_SELECTOR, "#answers li")[0].get_attribute("class"))
+    undone = driver.find_elements(By.CSS_SELECTOR, "#answers li")[0].text
+    check(undone.startswith("L000006") and "undone: seen" in undone, f"Undo on a line undoes that scan: {undone!r}")
 
     # A stocktake with an unknown barcode.
     driver.get(args.base + "/stocktake")
     accessible("/stocktake")
-    copy = json.loads(lawcat("where", "--json", "L000010"))
-    copy = copy[0] if isinstance(copy, list) else copy
-    place = copy.get("home")
-    driver.find_element(By.ID, "location").send_keys(place)
-    driver.find_element(By.ID, "barcodes").send_keys("L000010\nNOSUCH99\n")
+    driver.find_element(By.ID, "location").send_keys("London/Library/Bay 10")
+    driver.find_element(By.ID, "barcodes").send_keys("L000195\nNOSUCH99\n")
     shot("stocktake.png")
     driver.find_element(By.CSS_SELECTOR, "form.stocktake button[type=submit]").click()
     wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "p.summary")))
     report = driver.find_element(By.TAG_NAME, "main").text
-    check("Unknown barcodes: 1" in report and "NOSUCH99" in report and "Present: 1" in report,
-          "the stocktake's report lists the unknown barcode and the copy present")
+    check("Unknown barcodes: 1" in report and "NOSUCH99" in report and "Present: 1" in report
+          and "Not seen (believed here): 3" in report,
+          "the stocktake's report lists the unknown barcode, the copy present and the three not seen")
+    check(driver.find_elements(By.CSS_SELECTOR, "form.confirm input[name=confirm][required]") != [],
+          "marking the not-seen copies missing waits for a confirmation")
     shot("stocktake-report.png")
     accessible("/stocktake report")
 
@@ -176,8 +177,8 @@ where = json.loads(lawcat("where", "--json", "L000002"))
 entry = where[0] if isinstance(where, list) else where
 check(entry.get("borrower") == "Tobias Penhaligon", "lawcat where L000002: on loan to Tobias Penhaligon")
 check("Tobias Penhaligan" not in lawcat("people"), "the close name was not added to the people")
-history = lawcat("history", "L000010")
-check("stocktake" in history, "lawcat history L000010 shows the stocktake's sighting")
+history = lawcat("history", "L000195")
+check("stocktake" in history, "lawcat history L000195 shows the stocktake's sighting")
 
 print(f"\n{len(failures)} failed" if failures else "\nall browser checks passed")
 sys.exit(1 if failures else 0)

@@ -88,6 +88,18 @@ extension CatalogueDatabase {
         return try read { db in try db.summary(ofPerson: db.knownPersonID(name)) }
     }
 
+    /// Refuses `name` as a new borrower when it is close to a known person's
+    /// (what `checkout` would refuse), before a pile of scans lends to it.
+    public func checkBorrower(_ name: String, newPerson: Bool) throws {
+        let name = try Self.personName(name)
+        guard !newPerson else { return }
+        try read { db in
+            guard try db.existingPersonID(name) == nil else { return }
+            let close = try db.closePersonNames(to: name)
+            if !close.isEmpty { throw CatalogueError.unknownPerson(name: name, closeNames: close) }
+        }
+    }
+
     /// Adds a person; a name already in the catalogue is refused.
     public func addPerson(name: String, email: String? = nil, staffID: String? = nil) throws -> PersonSummary {
         let name = try Self.personName(name)

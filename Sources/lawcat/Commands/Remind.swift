@@ -66,10 +66,10 @@ struct Remind: ParsableCommand {
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {
-                throw CatalogueError.invalidFile(path: out, reason: "the folder cannot be made")
+                throw CatalogueError.cannotWrite(path: out, reason: "the folder cannot be made")
             }
         }
-        let now = try CatalogueOptions.clock().now()
+        let now = db.clock.now()
         var report = Report(reminders: [], withoutEmail: plan.withoutEmail.map(\.person), alreadyReminded: plan.alreadyReminded)
         var failed = false
         for reminder in plan.reminders {

@@ -130,7 +130,14 @@ extension CatalogueDatabase {
                 if let other = try db.existingPersonID(newName), other != id {
                     throw CatalogueError.personExists(name: try db.personName(other), merge: name)
                 }
-                try db.execute(sql: "UPDATE person SET name = ? WHERE id = ?", arguments: [newName, id])
+                do {
+                    try db.execute(sql: "UPDATE person SET name = ? WHERE id = ?", arguments: [newName, id])
+                } catch let error as DatabaseError where error.isUniqueViolation {
+                    // Only a person merged into this one can still hold the name: their events keep it.
+                    throw CatalogueError.invalidField(
+                        field: "name", value: newName,
+                        reason: "it is the name of someone merged into \(name), which their history keeps; give another")
+                }
             }
             do {
                 if let email {

@@ -162,3 +162,19 @@ struct PeopleCommandTests {
         #expect(try lawcat.run("--version").stdout == "0.1.0\n")
     }
 }
+
+@Suite("Borrowers' names in a pile")
+struct PersonNamePileTests {
+    @Test("Given a pile of scans lent to a name close to a known one, then it is refused once, before any scan, exit 1")
+    func pileRefusedOnce() throws {
+        let lawcat = try circulationLawcat()
+        try lawcat.run("checkout", "C1", "--to", "Priya Shah")
+        let outcome = try lawcat.run("checkout", "-", "--to", "Priya Sha", input: "C2\nP1\n")
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr == "error: nobody called 'Priya Sha'; did you mean Priya Shah? (--new-person adds a new person)\n")
+        #expect(try whereJSON(lawcat, "C2")["status"] as? String == "on-shelf")
+        let added = try lawcat.run("checkout", "-", "--to", "Priya Sha", "--new-person", input: "C2\nP1\n")
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(try peopleJSON(lawcat)["Priya Sha"]?["on_loan"] as? Int == 2)
+    }
+}

@@ -31,6 +31,11 @@ public enum EventKind: String, Codable, Sendable, CaseIterable, DatabaseValueCon
     /// An overdue reminder written to its borrower.
     case reminded
 
+    /// Whether an event of this kind is an action on the copy that an undo
+    /// may take back: a merge and a reminder change nothing of its state, so
+    /// an undo goes past them to the action before.
+    public var isAction: Bool { self != .merged && self != .reminded }
+
     /// Whether an event of this kind says where the copy was seen: the copy's
     /// last sighting (`Sighting`) is the latest such event.
     public var isSighting: Bool {

@@ -88,6 +88,18 @@ extension CatalogueDatabase {
         return try read { db in try db.summary(ofPerson: db.knownPersonID(name)) }
     }
 
+    /// Refuses `name` as a new borrower when it is close to a known person's
+    /// (what `checkout` would refuse), before a pile of scans lends to it.
+    public func checkBorrower(_ name: String, newPerson: Bool) throws {
+        let name = try Self.personName(name)
+        guard !newPerson else { return }
+        try read { db in
+            guard try db.existingPersonID(name) == nil else { return }
+            let close = try db.closePersonNames(to: name)
+            if !close.isEmpty { throw CatalogueError.unknownPerson(name: name, closeNames: close) }
+        }
+    }
+
     /// Adds a person; a name already in the catalogue is refused.
     public func addPerson(name: String, email: String? = nil, staffID: String? = nil) throws -> PersonSummary {
         let name = try Self.personName(name)
@@ -118,7 +130,14 @@ extension CatalogueDatabase {
                 if let other = try db.existingPersonID(newName), other != id {
                     throw CatalogueError.personExists(name: try db.personName(other), merge: name)
                 }
-                try db.execute(sql: "UPDATE person SET name = ? WHERE id = ?", arguments: [newName, id])
+                do {
+                    try db.execute(sql: "UPDATE person SET name = ? WHERE id = ?", arguments: [newName, id])
+                } catch let error as DatabaseError where error.isUniqueViolation {
+                    // Only a person merged into this one can still hold the name: their events keep it.
+                    throw CatalogueError.invalidField(
+                        field: "name", value: newName,
+                        reason: "it is the name of someone merged into \(name), which their history keeps; give another")
+                }
             }
             do {
                 if let email {

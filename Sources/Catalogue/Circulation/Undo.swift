@@ -50,8 +50,7 @@ extension CatalogueDatabase {
         let now = nowStamp
         return try write { db in
             let copy = try CopyRow.fetch(db, barcode: barcode)
-            // A merge and a reminder change nothing of the copy: the action before them is the one undone.
-            let events = try db.eventsInEffect(ofCopy: copy.id).filter { $0.kind != .merged && $0.kind != .reminded }
+            let events = try db.eventsInEffect(ofCopy: copy.id).filter(\.kind.isAction)
             guard let last = events.last, last.kind != .added else {
                 throw CatalogueError.refused(
                     barcode: copy.barcode,
@@ -83,7 +82,7 @@ extension CatalogueDatabase {
             }
             var plans: [(CopyRow, group: [LoggedEvent], keeping: [LoggedEvent])] = []
             for copy in copies {
-                let events = try db.eventsInEffect(ofCopy: copy.id)
+                let events = try db.eventsInEffect(ofCopy: copy.id).filter(\.kind.isAction)
                 guard let first = events.firstIndex(where: { $0.stocktakeID == id }) else { continue }
                 if let later = events[first...].first(where: { $0.stocktakeID != id }) {
                     throw CatalogueError.refused(

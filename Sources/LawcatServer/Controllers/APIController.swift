@@ -11,7 +11,7 @@ struct APIController {
     let open: Bool
 
     /// What a change may carry; each route reads the fields it documents.
-    struct Change: Decodable {
+    struct Change: Decodable, Sendable {
         var borrower: String?
         var due: String?
         var days: Int?
@@ -45,28 +45,31 @@ struct APIController {
         routes.append("GET \(prefix)/openapi.json")
 
         let reads = router.group(path("")).add(middleware: ReadAccessMiddleware(open: open, pages: false))
-        func read(_ route: String, _ handler: @escaping @Sendable (Request, LawcatContext) async throws -> Response) {
-            reads.get(RouterPath(stringLiteral: route), use: handler)
+        /// A read: the handler runs on the blocking pool, and its answer is encoded there too.
+        func read<T: Encodable>(_ route: String, _ handler: @escaping @Sendable (Request, LawcatContext) throws -> T) {
+            reads.get(RouterPath(stringLiteral: route)) { request, context in
+                JSONAnswer.ok(data: try await Blocking.run { try CatalogueJSON.data(try handler(request, context)) })
+            }
             routes.append("GET \(prefix)/\(route)")
         }
         read("search") { request, _ in
             let query = try RequestInput.query(request)
             let limit = try RequestInput.number("limit", in: query, range: 1...1000) ?? 20
-            return try JSONAnswer.ok(try catalogue.search(query["q"] ?? "", limit: limit).books)
+            return try catalogue.search(query["q"] ?? "", limit: limit).books
         }
         read("books/:id") { _, context in
-            try JSONAnswer.ok(try catalogue.book(try RequestInput.parameter("id", context)))
+            try catalogue.book(try RequestInput.parameter("id", context))
         }
         read("copies/:barcode") { _, context in
-            try JSONAnswer.ok(try catalogue.copyWhereabouts(barcode: try RequestInput.parameter("barcode", context)))
+            try catalogue.copyWhereabouts(barcode: try RequestInput.parameter("barcode", context))
         }
         read("copies/:barcode/history") { _, context in
-            try JSONAnswer.ok(try catalogue.history(try RequestInput.parameter("barcode", context)).events)
+            try catalogue.history(try RequestInput.parameter("barcode", context)).events
         }
         read("loans") { request, _ in
             let query = try RequestInput.query(request)
             let overdue = ["1", "true", "yes"].contains(query["overdue"]?.lowercased() ?? "")
-            return try JSONAnswer.ok(try catalogue.loans(person: query["person"], overdue: overdue))
+            return try catalogue.loans(person: query["person"], overdue: overdue)
         }
         read("reports/:kind") { request, context in
             let name = try RequestInput.parameter("kind", context)
@@ -75,7 +78,7 @@ struct APIController {
             }
             let query = try RequestInput.query(request)
             let days = try RequestInput.number("days", in: query, range: 0...100_000)
-            return try JSONAnswer.ok(try catalogue.report(kind, days: days, at: query["at"]))
+            return try catalogue.report(kind, days: days, at: query["at"])
         }
         read("log") { request, _ in
             let query = try RequestInput.query(request)
@@ -95,8 +98,8 @@ struct APIController {
                 kind = known
             }
             let limit = try RequestInput.number("limit", in: query, range: 1...100_000)
-            return try JSONAnswer.ok(try catalogue.log(
-                LogFilter(since: since, until: until, person: query["by"], location: query["at"], kind: kind, limit: limit)))
+            return try catalogue.log(
+                LogFilter(since: since, until: until, person: query["by"], location: query["at"], kind: kind, limit: limit))
         }
 
         let changes = router.group(path("")).add(middleware: ChangeAccessMiddleware())
@@ -104,8 +107,10 @@ struct APIController {
             changes.post(RouterPath(stringLiteral: "copies/:barcode/\(verb)")) { request, context in
                 let barcode = try RequestInput.parameter("barcode", context)
                 let change = try await RequestInput.json(request, as: Change.self)
-                try body(barcode, change)
-                return try JSONAnswer.ok(try catalogue.copyWhereabouts(barcode: barcode))
+                return JSONAnswer.ok(data: try await Blocking.run {
+                    try body(barcode, change)
+                    return try CatalogueJSON.data(try catalogue.copyWhereabouts(barcode: barcode))
+                })
             }
             routes.append("POST \(prefix)/copies/:barcode/\(verb)")
         }

@@ -21,43 +21,46 @@ struct PagesController {
         router.post("logout") { request, context in try await signOut(request, context) }
 
         let pages = router.group().add(middleware: ReadAccessMiddleware(open: settings.open, pages: true))
-        pages.get("/") { _, context in
-            let counts = try catalogue.counts()
-            return Page.response(
-                Page.layout(title: "Catalogue", caller: context.caller, body: Page.home(books: counts.books, copies: counts.copies)))
+        /// A page: rendered on the blocking pool, where the catalogue is read.
+        func page(_ route: RouterPath, _ render: @escaping @Sendable (Request, LawcatContext) throws -> HTML) {
+            pages.get(route) { request, context in Page.response(try await Blocking.run { try render(request, context) }) }
         }
-        pages.get("search") { request, context in
+        page("/") { _, context in
+            let counts = try catalogue.counts()
+            return Page.layout(title: "Catalogue", caller: context.caller, body: Page.home(books: counts.books, copies: counts.copies))
+        }
+        page("search") { request, context in
             let query = try RequestInput.query(request)
             let q = query["q"] ?? ""
             let result = q.trimmingCharacters(in: .whitespaces).isEmpty ? SearchResult.empty : try catalogue.search(q, limit: 50)
             let results = Page.searchResults(query: q, result: result)
             // The script asks for the results alone as you type.
-            if query["results"] == "only" { return Page.response(results) }
-            return Page.response(Page.layout(title: q.isEmpty ? "Search" : q, caller: context.caller, query: q, body: results))
+            if query["results"] == "only" { return results }
+            return Page.layout(title: q.isEmpty ? "Search" : q, caller: context.caller, query: q, body: results)
         }
-        pages.get("books/:id") { _, context in
+        page("books/:id") { _, context in
             let details = try catalogue.book(try RequestInput.parameter("id", context))
-            return Page.response(Page.layout(title: details.book.fields.title, caller: context.caller, body: Page.book(details)))
+            return Page.layout(title: details.book.fields.title, caller: context.caller, body: Page.book(details))
         }
-        pages.get("copies/:barcode") { _, context in
+        page("copies/:barcode") { _, context in
             let barcode = try RequestInput.parameter("barcode", context)
             let copy = try catalogue.copyWhereabouts(barcode: barcode, trail: 0)
             let events = try catalogue.history(copy.barcode).events
-            return Page.response(Page.layout(title: copy.barcode, caller: context.caller, body: Page.copy(copy, events: events)))
+            return Page.layout(title: copy.barcode, caller: context.caller, body: Page.copy(copy, events: events))
         }
-        pages.get("loans") { request, context in
+        page("loans") { request, context in
             let overdue = ["1", "true", "yes"].contains(try RequestInput.query(request)["overdue"] ?? "")
             let loans = try catalogue.loans(overdue: overdue)
             let title = overdue ? "Overdue loans" : "Loans"
-            return Page.response(Page.layout(
+            return Page.layout(
                 title: title, caller: context.caller,
-                body: Page.copies(title: title, loans, empty: overdue ? "No loans are overdue." : "Nothing is on loan.")))
+                body: Page.copies(title: title, loans, empty: overdue ? "No loans are overdue." : "Nothing is on loan."))
         }
-        pages.get("missing") { _, context in
+        page("missing") { _, context in
             let missing = try catalogue.report(.missing)
-            return Page.response(Page.layout(
+            return Page.layout(
                 title: "Missing copies", caller: context.caller,
-                body: Page.copies(title: "Missing copies", missing, empty: "No copy is missing.")))
+                body: Page.copies(title: "Missing copies", missing, empty: "No copy is missing."))
         }
     }
 
@@ -67,7 +70,7 @@ struct PagesController {
         let name = form["name"] ?? ""
         let password = form["password"] ?? ""
         await throttle.wait(for: name)
-        guard let session = try catalogue.signIn(name: name, password: password) else {
+        guard let session = try await Blocking.run({ try catalogue.signIn(name: name, password: password) }) else {
             await throttle.failed(name)
             return Page.response(
                 Page.layout(title: "Sign in", caller: nil, body: Page.login(message: "That name and password do not match an account; try again.")),
@@ -90,7 +93,9 @@ struct PagesController {
             guard sameSecret(form["csrf"], csrf) else {
                 throw ServerFailure(status: .forbidden, message: "that sign-out did not come from this server's page; use the Sign out button")
             }
-            if let secret = request.cookies[sessionCookie]?.value { try catalogue.signOut(session: secret) }
+            if let secret = request.cookies[sessionCookie]?.value {
+                try await Blocking.run { try catalogue.signOut(session: secret) }
+            }
         }
         return Response(
             status: .seeOther,

@@ -20,9 +20,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
         var context = context
         if let authorization = request.headers[.authorization] {
             let parts = authorization.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2, parts[0].lowercased() == "bearer",
-                let account = try catalogue.account(forToken: String(parts[1]).trimmingCharacters(in: .whitespaces))
-            else {
+            let token = parts.count == 2 && parts[0].lowercased() == "bearer"
+                ? String(parts[1]).trimmingCharacters(in: .whitespaces) : ""
+            guard !token.isEmpty, let account = try await Blocking.run({ try catalogue.account(forToken: token) }) else {
                 throw ServerFailure(
                     status: .unauthorized,
                     message: "that token is not valid (revoked, or mistyped); get a new one with `lawcat users token NAME`",
@@ -30,7 +30,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
             }
             context.caller = Caller(account: account, csrf: nil)
         } else if let secret = request.cookies[sessionCookie]?.value, !secret.isEmpty,
-            let session = try catalogue.session(secret)
+            let session = try await Blocking.run({ try catalogue.session(secret) })
         {
             context.caller = Caller(account: session.account, csrf: session.csrf)
         }

@@ -84,8 +84,12 @@ struct FailureMiddleware: RouterMiddleware {
 /// JSON answers, through the one encoder the CLI's `--json` uses.
 enum JSONAnswer {
     static func ok<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok) throws -> Response {
-        let data = try CatalogueJSON.data(value)
-        return Response(
+        ok(data: try CatalogueJSON.data(value), status: status)
+    }
+
+    /// JSON that CatalogueJSON has already made.
+    static func ok(data: Data, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
             status: status, headers: [.contentType: "application/json; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }

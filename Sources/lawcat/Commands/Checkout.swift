@@ -28,6 +28,8 @@ struct Checkout: ParsableCommand {
     func run() throws {
         let db = try copy.open()
         let dueDate = try due.dueDate()
+        // Said once, before the pile, rather than once a scan.
+        if copy.barcode == "-" { try db.checkBorrower(to, newPerson: newPerson) }
         try Scanner.each(copy.barcode) { code in
             let result = try db.checkout(barcode: code, to: to, due: dueDate, at: at, note: copy.note, newPerson: newPerson)
             return CirculationRendering.done(CirculationRendering.checkedOut(result, to: to), result)

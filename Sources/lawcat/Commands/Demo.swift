@@ -53,6 +53,8 @@ struct Demo: ParsableCommand {
         Terminal.line()
         Terminal.line("Try it yourself: lawcat search --db \(db) gloag scotland")
         Terminal.line("                 lawcat where --db \(db) lewin trusts")
+        Terminal.line("                 lawcat log --db \(db) --by 'Priya Raghunathan'")
+        Terminal.line("                 LAWCAT_FROM='The Library <library@example-firm.co.uk>' lawcat remind --db \(db)")
     }
 
     /// Some history for the tour, recorded with past clocks so that it is

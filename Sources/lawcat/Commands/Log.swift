@@ -50,7 +50,7 @@ struct Log: ParsableCommand {
             var table = Table("WHEN", "BARCODE", "WHAT", "WHERE", "TITLE", "NOTE")
             for e in entries {
                 var what = e.kind.rawValue
-                if let person = e.person { what += e.kind == .checkedOut ? " to \(person)" : " by \(person)" }
+                what += CirculationRendering.personPhrase(e.kind, e.person)
                 if let due = e.due, e.kind != .reminded { what += ", due \(due)" }
                 table.add(
                     CirculationRendering.time(e.at), e.barcode, what, e.location ?? "", e.title.truncated(to: 40),

@@ -66,15 +66,16 @@ struct Remind: ParsableCommand {
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {
-                throw CatalogueError.invalidFile(path: out, reason: "the folder cannot be made")
+                throw CatalogueError.cannotWrite(path: out, reason: "the folder cannot be made")
             }
         }
-        let now = try CatalogueOptions.clock().now()
+        let now = db.clock.now()
         var report = Report(reminders: [], withoutEmail: plan.withoutEmail.map(\.person), alreadyReminded: plan.alreadyReminded)
         var failed = false
         for reminder in plan.reminders {
             let message = ReminderMail.message(reminder, from: sender, now: now)
             let file = folder.appendingPathComponent(ReminderMail.fileName(reminder, day: db.clock.today))
+            let shown = (out.hasSuffix("/") ? String(out.dropLast()) : out) + "/" + file.lastPathComponent
             do {
                 try Data(message.utf8).write(to: file)
             } catch {
@@ -82,14 +83,14 @@ struct Remind: ParsableCommand {
             }
             if let sendmail {
                 if let problem = Self.hand(message, to: sendmail) {
-                    Terminal.error("could not send the reminder to \(reminder.person): \(problem); it is in \(file.path)")
+                    Terminal.error("could not send the reminder to \(reminder.person): \(problem); it is in \(shown)")
                     failed = true
                     continue
                 }
             }
             try db.recordReminder(reminder, note: send ? "sent to \(reminder.email ?? "")" : "written to \(file.lastPathComponent)")
             report.reminders.append(.init(
-                person: reminder.person, email: reminder.email ?? "", file: file.path, sent: sendmail != nil, loans: reminder.loans))
+                person: reminder.person, email: reminder.email ?? "", file: shown, sent: sendmail != nil, loans: reminder.loans))
         }
         try output.print(report) {
             for reminder in report.reminders {
@@ -110,15 +111,15 @@ struct Remind: ParsableCommand {
         if failed { throw ExitCode(1) }
     }
 
-    /// The system's sendmail, from PATH (or /usr/sbin, /usr/lib), or a one-line refusal.
+    /// The system's sendmail, the first on PATH, or a one-line refusal.
     static func sendmail() throws -> String {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let folders = path.split(separator: ":").map(String.init) + ["/usr/sbin", "/usr/lib"]
+        let folders = path.split(separator: ":").map(String.init)
         for folder in folders {
             let candidate = folder + "/sendmail"
             if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
         }
-        Terminal.error("there is no sendmail on this system, so --send cannot send; run without --send and send the .eml files from a mail program (nothing was written)")
+        Terminal.error("there is no sendmail on this system (none on PATH), so --send cannot send; run without --send and send the .eml files from a mail program (nothing was written)")
         throw ExitCode(1)
     }
 

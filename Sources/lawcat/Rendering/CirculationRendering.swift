@@ -80,11 +80,21 @@ enum CirculationRendering {
             let undid = event.undoes.map { kinds[$0]?.rawValue ?? "an earlier event" }
             what = "undid " + (undid.isEmpty ? "an earlier event" : undid.joined(separator: " and "))
         } else {
-            if let person = event.person { what += event.kind == .checkedOut ? " to \(person)" : " by \(person)" }
-            if let due = event.due { what += ", due \(due)" }
+            what += personPhrase(event.kind, event.person)
+            if let due = event.due, event.kind != .reminded { what += ", due \(due)" }
         }
         if event.undoneBy != nil { what += " (undone)" }
         return [time(event.at), what, event.kind == .undone ? "" : event.location ?? "", event.note ?? ""]
+    }
+
+    /// Who an event names, as its line says it: lent to a borrower, a
+    /// reminder sent to one, seen by someone.
+    static func personPhrase(_ kind: EventKind, _ person: String?) -> String {
+        guard let person else { return "" }
+        switch kind {
+        case .checkedOut, .reminded: return " to \(person)"
+        default: return " by \(person)"
+        }
     }
 
     static func trail(_ events: [CopyEvent], indent: String = "") -> String {

@@ -22,6 +22,7 @@ struct MigrationFileTests {
         ("v5-added-event.sql", 2752, 0xAC81_3864_DCFB_B416),
         ("v6-desk.sql", 11239, 0xB071_6F99_8E12_B696),
         ("v7-search-editions.sql", 3381, 0x587D_C68A_A5A5_B93E),
+        ("v8-housekeeping.sql", 4431, 0xA79D_F884_1BBE_A45F),
     ]
 
     static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {

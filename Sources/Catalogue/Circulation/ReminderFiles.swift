@@ -20,7 +20,7 @@ extension CatalogueDatabase {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw CatalogueError.invalidFile(path: folder.path, reason: "the folder cannot be made")
+            throw CatalogueError.cannotWrite(path: folder.path, reason: "the folder cannot be made")
         }
         var written: [WrittenReminder] = []
         for reminder in plan.reminders {

@@ -43,12 +43,24 @@ struct DeskController {
 
     func addRoutes(to router: Router<LawcatContext>) {
         let desk = router.group().add(middleware: LibrarianFormMiddleware(open: settings.open))
-        desk.get("desk") { request, context in
+        // The catalogue's calls block, so each page is made on the blocking pool (as PagesController's are).
+        func get(_ route: RouterPath, _ body: @escaping @Sendable (Request, LawcatContext) throws -> Response) {
+            desk.get(route) { request, context in try await Blocking.run { try body(request, context) } }
+        }
+        func post(
+            _ route: RouterPath, limit: Int = maximumBodySize,
+            _ body: @escaping @Sendable ([String: String], Request, LawcatContext) throws -> Response
+        ) {
+            desk.post(route) { request, context in
+                let form = try await Self.form(request, limit: limit)
+                return try await Blocking.run { try body(form, request, context) }
+            }
+        }
+        get("desk") { request, context in
             let query = try RequestInput.query(request)
             return Page.response(try deskPage(context, form: query, answer: nil))
         }
-        desk.post("desk") { request, context in
-            let form = try await Self.form(request)
+        post("desk") { form, request, context in
             let answer = scan(form)
             if request.headers[.accept]?.contains("application/json") == true {
                 return try JSONAnswer.ok(answer)
@@ -56,13 +68,12 @@ struct DeskController {
             return Page.response(try deskPage(context, form: form, answer: answer), status: answer.refused ? .conflict : .ok)
         }
 
-        desk.get("stocktake") { _, context in
+        get("stocktake") { _, context in
             Page.response(Page.layout(
                 title: "Stocktake", caller: context.caller,
                 body: Page.stocktakeForm(caller: context.caller, locations: try locationNames(), location: "", message: nil)))
         }
-        desk.post("stocktake") { request, context in
-            let form = try await Self.form(request, limit: Self.maximumStocktakeSize)
+        post("stocktake", limit: Self.maximumStocktakeSize) { form, _, context in
             let location = form["location"]?.trimmingCharacters(in: .whitespaces) ?? ""
             let lines = ((form["barcodes"] ?? "") + "\n" + (form["file"] ?? ""))
                 .split(whereSeparator: \.isNewline).map(String.init)
@@ -81,8 +92,7 @@ struct DeskController {
                     status: status)
             }
         }
-        desk.post("stocktake/:id/missing") { request, context in
-            let form = try await Self.form(request)
+        post("stocktake/:id/missing") { form, _, context in
             guard let id = Int64(try RequestInput.parameter("id", context)) else {
                 throw ServerFailure(status: .notFound, message: "no such stocktake; start one at /stocktake")
             }
@@ -94,7 +104,7 @@ struct DeskController {
             return Page.response(Page.layout(title: "Marked missing", caller: context.caller, body: Page.markedMissing(marked, stocktake: id)))
         }
 
-        desk.get("reports") { request, context in
+        get("reports") { request, context in
             let query = try RequestInput.query(request)
             let days = try RequestInput.number("days", in: query, range: 0...100_000) ?? 180
             return Page.response(Page.layout(
@@ -103,7 +113,7 @@ struct DeskController {
                     caller: context.caller, missing: try catalogue.report(.missing), overdue: try catalogue.report(.overdue),
                     notSeen: try catalogue.report(.notSeen, days: days), days: days, reminders: nil)))
         }
-        desk.get("reports/:file") { request, context in
+        get("reports/:file") { request, context in
             let file = try RequestInput.parameter("file", context)
             guard file.hasSuffix(".csv"), let kind = ReportKind(rawValue: String(file.dropLast(4))) else {
                 throw ServerFailure(status: .notFound, message: "no report is called '\(file.prefix(40))'; ask for missing.csv, overdue.csv or not-seen.csv")
@@ -116,8 +126,7 @@ struct DeskController {
                 headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(kind.rawValue).csv\""],
                 body: .init(byteBuffer: ByteBuffer(string: CopiesCSV.text(copies))))
         }
-        desk.post("reports/remind") { request, context in
-            _ = try await Self.form(request)
+        post("reports/remind") { _, _, context in
             let written = try writeReminders()
             return Page.response(Page.layout(
                 title: "Reports", caller: context.caller,
@@ -126,14 +135,13 @@ struct DeskController {
                     notSeen: try catalogue.report(.notSeen, days: 180), days: 180, reminders: written)))
         }
 
-        desk.get("copies/:barcode/record") { _, context in
+        get("copies/:barcode/record") { _, context in
             let copy = try catalogue.copyWhereabouts(barcode: try RequestInput.parameter("barcode", context), trail: 0)
             return Page.response(Page.layout(
                 title: "Record \(copy.barcode)", caller: context.caller, body: Page.recordCopy(copy, caller: context.caller, locations: try locationNames())))
         }
-        desk.post("copies/:barcode/record") { request, context in
+        post("copies/:barcode/record") { form, _, context in
             let barcode = try RequestInput.parameter("barcode", context)
-            let form = try await Self.form(request)
             let location = form["location"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
             switch form["action"] ?? "" {
             case "seen": _ = try catalogue.seen(barcode: barcode, at: location, by: nil, note: form["note"])

@@ -64,8 +64,10 @@ def accessible(page):
           + ("" if not violations else ": " + "; ".join(f"{v['id']} {[n['html'][:120] for n in v['nodes']]}" for v in violations)))
 
 
-def shot(name):
+def shot(name, height=900):
+    driver.set_window_size(1100, height)
     driver.save_screenshot(os.path.join(args.shots, name))
+    driver.set_window_size(1100, 900)
 
 
 def csp_errors():
@@ -92,6 +94,11 @@ try:
           "search as you type lists Chitty with its copies' status")
     shot("search.png")
     accessible("/search")
+    box = driver.find_element(By.ID, "q")
+    box.send_keys(Keys.ENTER)
+    wait.until(EC.url_contains("/search?q=chitty"))
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "#results ol.books li")))
+    check("Chitty" in driver.find_element(By.ID, "results").text, "Enter in the search box opens the full results")
 
     # The desk: two scans, each answered before the next, then a refusal.
     driver.get(args.base + "/desk")
@@ -157,7 +164,7 @@ try:
           "the stocktake's report lists the unknown barcode, the copy present and the three not seen")
     check(driver.find_elements(By.CSS_SELECTOR, "form.confirm input[name=confirm][required]") != [],
           "marking the not-seen copies missing waits for a confirmation")
-    shot("stocktake-report.png")
+    shot("stocktake-report.png", height=1500)
     accessible("/stocktake report")
 
     # The reports.

@@ -93,8 +93,16 @@ extension Page {
             return "<section class=\"\(warn && !items.isEmpty ? "warn" : "")\"><h2>\(title): \(items.count)</h2>\(table)</section>"
         }
         let notSeen = report.notSeen.map(\.barcode).joined(separator: " ")
+        // The command line's doubts about marking (StocktakeSession's finish), said before the librarian confirms.
+        let doubt: String? = report.present.isEmpty
+            ? "None of the copies scanned is homed under \(report.location): the wrong shelf, or the wrong file?"
+            : report.notSeen.count > report.present.count
+            ? "\(report.notSeen.count) copies would be marked missing against \(report.present.count) found present: was the scan cut short?"
+            : nil
+        let warning: HTML = doubt.map { "<p class=\"error\" role=\"alert\">\($0)</p>" } ?? ""
         let marking: HTML = report.notSeen.isEmpty ? "" : """
             <form class="confirm" action="/stocktake/\(report.id)/missing" method="post">
+            \(warning)
             \(csrfField(caller))
             <input type="hidden" name="barcodes" value="\(notSeen)">
             <label class="choice"><input type="checkbox" name="confirm" value="yes" required> I have looked: mark the \(report.notSeen.count) copies not seen missing</label>

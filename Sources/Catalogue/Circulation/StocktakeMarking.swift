@@ -18,14 +18,22 @@ extension CatalogueDatabase {
             else { throw CatalogueError.stocktakeNotFound(id: id) }
             let started: String = row["started"]
             let path: String = row["path"]
+            // Since the report: after the stocktake's last event (by id, as a fixed clock
+            // gives every event one time), or, when it recorded none, after it began.
+            let since = try Int64.fetchOne(
+                db,
+                sql: """
+                    SELECT COALESCE((SELECT max(id) FROM event WHERE stocktake_id = ?1),
+                                    (SELECT max(id) FROM event WHERE at < ?2), 0)
+                    """, arguments: [id, started]) ?? 0
             var marked = 0
             for barcode in barcodes {
                 let copy = try CopyRow.fetch(db, barcode: barcode)
                 guard copy.status == .onShelf else { continue }
-                let seenSince = try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM event WHERE copy_id = ? AND at >= ?)",
-                    arguments: [copy.id, started]) ?? false
-                guard !seenSince else { continue }
+                let changedSince = try Bool.fetchOne(
+                    db, sql: "SELECT EXISTS (SELECT 1 FROM event WHERE copy_id = ? AND id > ?)",
+                    arguments: [copy.id, since]) ?? false
+                guard !changedSince else { continue }
                 try db.recordEvent(
                     copyID: copy.id, barcode: copy.barcode, kind: .missing, at: now,
                     note: "not scanned in the stocktake of \(path) at \(started)", stocktake: id)

@@ -3,7 +3,7 @@
 run.sh starts `lawcat serve` on a demo catalogue and runs this with the
 server's address, the built binary and the catalogue. It signs in, searches
 as you type, makes two scans at the desk (each answered before the next), a
-refused scan, and a stocktake with an unknown barcode; checks each page with
+refused scan, and a stocktake with an unknown barcode, and signs out; checks each page with
 axe-core (WCAG 2 A and AA: no violations) and the keyboard; saves screenshots;
 and checks the catalogue afterwards through the command line.
 """
@@ -172,6 +172,13 @@ try:
     check("Missing:" in driver.find_element(By.TAG_NAME, "main").text, "the reports page lists the missing copies")
     accessible("/reports")
     check(not csp_errors(), "no Content-Security-Policy violations in the browser's console")
+
+    # Sign out.
+    driver.find_element(By.CSS_SELECTOR, "a[href='/logout']").click()
+    driver.find_element(By.CSS_SELECTOR, "main form[action='/logout'] button").click()
+    wait.until(EC.url_contains("/login"))
+    driver.get(args.base + "/desk")
+    check(driver.current_url.endswith("/login"), "signed out, the desk sends the browser to sign in again")
 finally:
     driver.quit()
 

@@ -89,12 +89,15 @@
       body: new URLSearchParams(item.fields)
     })
       .then(function (r) {
-        return r.json().then(function (body) {
-          if (!r.ok && !body.message) {
-            return { refused: true, barcode: item.fields.barcode, message: body.error || "refused (" + r.status + ")" };
-          }
-          return body;
-        });
+        var type = r.headers.get("Content-Type") || "";
+        if (r.redirected || type.indexOf("application/json") === -1) {
+          // Sent to sign in, or refused as a page: the sign-in has ended or the page is old.
+          return {
+            refused: true, barcode: item.fields.barcode,
+            message: "not recorded: sign in again (reload this page), then scan it again"
+          };
+        }
+        return r.json();
       })
       .catch(function () {
         return { refused: true, barcode: item.fields.barcode, message: "the server did not answer; scan it again" };

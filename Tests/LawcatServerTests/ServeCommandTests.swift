@@ -34,6 +34,11 @@ import Testing
         let status = try Self.status(of: base + "api/v1/search?q=secret+matter", headers: ["Authorization: Bearer \(token)"])
         #expect(status == 200)
 
+        // When a second server is asked for the same port, then it says so in one line and exits 74.
+        let port = String(base.dropFirst("http://127.0.0.1:".count).dropLast())
+        let second = try fixture.lawcat("serve", "--port", port)
+        #expect(second.status == 74)
+
         // When it is sent SIGTERM, then it finishes, says so, and exits 0.
         process.terminate()
         process.waitUntilExit()

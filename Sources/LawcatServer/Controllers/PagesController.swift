@@ -78,11 +78,13 @@ struct PagesController {
         }
         await throttle.succeeded(name)
         let days = CatalogueDatabase.sessionDays * 86_400
+        // Behind an HTTPS proxy (X-Forwarded-Proto: https) the cookie is never sent over plain HTTP.
+        let secure = request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https" ? "; Secure" : ""
         return Response(
             status: .seeOther,
             headers: [
                 .location: "/",
-                .setCookie: "\(sessionCookie)=\(session.secret); Path=/; Max-Age=\(days); HttpOnly; SameSite=Strict",
+                .setCookie: "\(sessionCookie)=\(session.secret); Path=/; Max-Age=\(days); HttpOnly; SameSite=Strict\(secure)",
             ])
     }
 

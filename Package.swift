@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(
             name: "LawcatServerTests",
             dependencies: [
-                "LawcatServer", "Catalogue", "TestSupport", "lawcat",
+                "LawcatServer", "Catalogue", "lawcat",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]

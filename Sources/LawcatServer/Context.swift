@@ -14,8 +14,11 @@ public struct Caller: Sendable {
 public struct LawcatContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var caller: Caller?
+    /// The client's address without its port ("127.0.0.1"), when the connection has one.
+    public let remoteAddress: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 }

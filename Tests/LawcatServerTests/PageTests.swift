@@ -54,6 +54,29 @@ import Testing
         }
     }
 
+    @Test("Behind an HTTPS proxy the session cookie is Secure")
+    func secureCookieBehindHTTPS() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.app().test(.router) { client in
+            let response = try await client.execute(
+                uri: "/login", method: .post, headers: [HTTPField.Name("X-Forwarded-Proto")!: "https"],
+                body: ByteBuffer(string: "name=lena&password=correct+horse+battery"))
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.setCookie]?.hasSuffix("; Secure") == true)
+        }
+    }
+
+    @Test("A browser session is kept in the catalogue: a restarted server still knows the cookie")
+    func sessionsSurviveARestart() async throws {
+        let fixture = try ServerFixture()
+        let signedIn = try await fixture.app().test(.router) { client in try await Self.signIn(client) }
+        try await fixture.app().test(.router) { client in
+            let page = try await client.execute(uri: "/loans", method: .get, headers: signedIn.cookie)
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Sign out lena"))
+        }
+    }
+
     @Test("Every value from the catalogue is escaped in the pages")
     func escaping() async throws {
         let fixture = try ServerFixture()

@@ -69,20 +69,23 @@ struct PagesController {
         let form = try RequestInput.form(String(decoding: data, as: UTF8.self), what: "the form")
         let name = form["name"] ?? ""
         let password = form["password"] ?? ""
-        await throttle.wait(for: name)
+        let keys = ["name " + name.lowercased()] + (context.remoteAddress.map { ["address " + $0] } ?? [])
+        await throttle.wait(for: keys)
         guard let session = try await Blocking.run({ try catalogue.signIn(name: name, password: password) }) else {
-            await throttle.failed(name)
+            await throttle.failed(keys)
             return Page.response(
                 Page.layout(title: "Sign in", caller: nil, body: Page.login(message: "That name and password do not match an account; try again.")),
                 status: .unauthorized)
         }
-        await throttle.succeeded(name)
+        await throttle.succeeded(keys[0])
         let days = CatalogueDatabase.sessionDays * 86_400
+        // Behind an HTTPS proxy (X-Forwarded-Proto: https) the cookie is never sent over plain HTTP.
+        let secure = request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https" ? "; Secure" : ""
         return Response(
             status: .seeOther,
             headers: [
                 .location: "/",
-                .setCookie: "\(sessionCookie)=\(session.secret); Path=/; Max-Age=\(days); HttpOnly; SameSite=Strict",
+                .setCookie: "\(sessionCookie)=\(session.secret); Path=/; Max-Age=\(days); HttpOnly; SameSite=Strict\(secure)",
             ])
     }
 
@@ -103,7 +106,10 @@ struct PagesController {
     }
 }
 
-/// Slows repeated failed sign-ins for a name: each failure in a row doubles the wait before the next answer.
+/// Slows repeated failed sign-ins, for a name and for the address they come
+/// from: each failure in a row doubles the wait before the next answer. A
+/// sign-in that succeeds clears its name's count, not its address's, so one
+/// good password does not excuse guessing at other names.
 actor SignInThrottle {
     private var failures: [String: Int] = [:]
     private let delay: Duration
@@ -114,18 +120,18 @@ actor SignInThrottle {
         limit = settings.signInDelayLimit
     }
 
-    func wait(for name: String) async {
-        let count = failures[name.lowercased()] ?? 0
+    func wait(for keys: [String]) async {
+        let count = keys.map { failures[$0] ?? 0 }.max() ?? 0
         guard count > 0 else { return }
         var pause = delay
         for _ in 1..<min(count, 16) { pause = pause * 2 }
         try? await Task.sleep(for: min(pause, limit))
     }
 
-    func failed(_ name: String) {
+    func failed(_ keys: [String]) {
         if failures.count > 10_000 { failures.removeAll() }
-        failures[name.lowercased(), default: 0] += 1
+        for key in keys { failures[key, default: 0] += 1 }
     }
 
-    func succeeded(_ name: String) { failures[name.lowercased()] = nil }
+    func succeeded(_ key: String) { failures[key] = nil }
 }

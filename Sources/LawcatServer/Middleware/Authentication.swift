@@ -29,10 +29,12 @@ struct AuthenticationMiddleware: RouterMiddleware {
                     headers: [.wwwAuthenticate: "Bearer"])
             }
             context.caller = Caller(account: account, csrf: nil)
+            RequestNote.current?.account = account.name
         } else if let secret = request.cookies[sessionCookie]?.value, !secret.isEmpty,
             let session = try await Blocking.run({ try catalogue.session(secret) })
         {
             context.caller = Caller(account: session.account, csrf: session.csrf)
+            RequestNote.current?.account = session.account.name
         }
         return try await next(request, context)
     }

@@ -49,11 +49,23 @@ struct Serve: ParsableCommand {
         }
         finished.wait()
         if let error = outcome.error {
-            let reason = String(describing: error).split(separator: "\n").first.map(String.init) ?? ""
-            Terminal.error("cannot listen on \(host):\(port) (\(reason.prefix(120))); choose another --host or --port, or stop what uses it")
+            Terminal.error("cannot listen on \(host):\(port) (\(Self.reason(error))); choose another --host or --port, or stop what uses it")
             throw ExitCode(74)
         }
         Output.standardError("lawcat: stopped\n")
+    }
+}
+
+extension Serve {
+    /// The system's words for why the socket could not be opened ("address already in use").
+    static func reason(_ error: any Error) -> String {
+        let text = String(describing: error)
+        if let range = text.range(of: #"errno: [0-9]+"#, options: .regularExpression),
+            let code = Int32(text[range].dropFirst("errno: ".count))
+        {
+            return Output.describe(code)
+        }
+        return String(text.split(separator: "\n").first?.prefix(120) ?? "")
     }
 }
 

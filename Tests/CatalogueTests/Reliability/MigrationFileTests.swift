@@ -23,6 +23,7 @@ struct MigrationFileTests {
         ("v6-desk.sql", 11239, 0xB071_6F99_8E12_B696),
         ("v7-search-editions.sql", 3381, 0x587D_C68A_A5A5_B93E),
         ("v8-housekeeping.sql", 4431, 0xA79D_F884_1BBE_A45F),
+        ("v9-accounts.sql", 1567, 0x04D7_90CE_58E0_6DE3),
     ]
 
     static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {

@@ -65,6 +65,8 @@ def accessible(page):
 
 
 def shot(name, height=900):
+    # A blinking caret would make each run's picture differ.
+    driver.execute_script("document.documentElement.style.caretColor = 'transparent'")
     driver.set_window_size(1100, height)
     driver.save_screenshot(os.path.join(args.shots, name))
     driver.set_window_size(1100, 900)

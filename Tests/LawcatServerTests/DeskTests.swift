@@ -194,6 +194,33 @@ import Testing
         #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000195").lastSeen?.how == .added)
     }
 
+    @Test("A stocktake's scans over 2 MiB are refused (413) in a sentence that says what to do, and nothing is recorded")
+    func hugeStocktake() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.app().test(.router) { client in
+            let (cookie, csrf) = try await PageTests.signIn(client)
+            var headers = cookie
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let scans = String(repeating: "L000195%0A", count: 2 * 1024 * 1024 / 10 + 1)
+            let page = try await client.execute(
+                uri: "/stocktake", method: .post, headers: headers,
+                body: ByteBuffer(string: "csrf=\(csrf)&location=London%2FLibrary%2FBay+10&barcodes=\(scans)"))
+            #expect(page.status == .contentTooLarge)
+            #expect(page.text.contains("take stock of the location in parts"))
+        }
+        #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000195").lastSeen?.how == .added)
+        // So is a desk form over 64 KiB.
+        try await fixture.app().test(.router) { client in
+            let (cookie, csrf) = try await PageTests.signIn(client)
+            var headers = cookie
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let page = try await client.execute(
+                uri: "/desk", method: .post, headers: headers,
+                body: ByteBuffer(string: "csrf=\(csrf)&barcode=" + String(repeating: "x", count: 70_000)))
+            #expect(page.status == .contentTooLarge)
+        }
+    }
+
     @Test("The reports download as CSV, and the overdue report's button writes the reminders beside the catalogue")
     func reports() async throws {
         let fixture = try ServerFixture()

@@ -47,12 +47,9 @@ struct DeskController {
         func get(_ route: RouterPath, _ body: @escaping @Sendable (Request, LawcatContext) throws -> Response) {
             desk.get(route) { request, context in try await Blocking.run { try body(request, context) } }
         }
-        func post(
-            _ route: RouterPath, limit: Int = maximumBodySize,
-            _ body: @escaping @Sendable ([String: String], Request, LawcatContext) throws -> Response
-        ) {
+        func post(_ route: RouterPath, _ body: @escaping @Sendable ([String: String], Request, LawcatContext) throws -> Response) {
             desk.post(route) { request, context in
-                let form = try await Self.form(request, limit: limit)
+                let form = try await Self.form(request)
                 return try await Blocking.run { try body(form, request, context) }
             }
         }
@@ -73,7 +70,7 @@ struct DeskController {
                 title: "Stocktake", caller: context.caller,
                 body: Page.stocktakeForm(caller: context.caller, locations: try locationNames(), location: "", message: nil)))
         }
-        post("stocktake", limit: Self.maximumStocktakeSize) { form, _, context in
+        post("stocktake") { form, _, context in
             let location = form["location"]?.trimmingCharacters(in: .whitespaces) ?? ""
             let lines = ((form["barcodes"] ?? "") + "\n" + (form["file"] ?? ""))
                 .split(whereSeparator: \.isNewline).map(String.init)
@@ -243,10 +240,31 @@ struct DeskController {
     }
 
     /// The form a page posted, URL-encoded or multipart (a stocktake's file).
-    static func form(_ request: Request, limit: Int = maximumBodySize) async throws -> [String: String] {
+    static func form(_ request: Request) async throws -> [String: String] {
         var request = request
-        let buffer = try await request.collectBody(upTo: limit)
+        let buffer = try await collect(&request)
         return try FormBody.fields(String(buffer: buffer), contentType: request.headers[.contentType])
+    }
+
+    /// The body, kept in the request for the handler: at most 64 KiB, or for a
+    /// stocktake `maximumStocktakeSize`; past it a 413 that says what to do.
+    static func collect(_ request: inout Request) async throws -> ByteBuffer {
+        let stocktake = request.uri.path == "/stocktake"
+        let limit = stocktake ? maximumStocktakeSize : maximumBodySize
+        var buffer = ByteBuffer()
+        for try await chunk in request.body {
+            guard buffer.readableBytes + chunk.readableBytes <= limit else {
+                throw ServerFailure(
+                    status: .contentTooLarge,
+                    message: stocktake
+                        ? "the scans are over \(limit / 1024 / 1024) MiB; take stock of the location in parts"
+                        : "the form is over \(limit / 1024) KiB; send less")
+            }
+            var chunk = chunk
+            buffer.writeBuffer(&chunk)
+        }
+        request.body = .init(buffer: buffer)
+        return buffer
     }
 }
 
@@ -268,8 +286,7 @@ struct LibrarianFormMiddleware: RouterMiddleware {
         }
         guard request.method == .post else { return try await next(request, context) }
         var request = request
-        let limit = request.uri.path == "/stocktake" ? DeskController.maximumStocktakeSize : maximumBodySize
-        let buffer = try await request.collectBody(upTo: limit)
+        let buffer = try await DeskController.collect(&request)
         let sent = try request.headers[csrfHeader]
             ?? FormBody.fields(String(buffer: buffer), contentType: request.headers[.contentType])["csrf"]
         guard let kept = caller.csrf, sameSecret(sent, kept) else {

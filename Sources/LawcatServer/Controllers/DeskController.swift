@@ -42,7 +42,7 @@ struct DeskController {
     }
 
     func addRoutes(to router: Router<LawcatContext>) {
-        let desk = router.group().add(middleware: LibrarianFormMiddleware(open: settings.open))
+        let desk = router.group().add(middleware: LibrarianFormMiddleware())
         // The catalogue's calls block, so each page is made on the blocking pool (as PagesController's are).
         func get(_ route: RouterPath, _ body: @escaping @Sendable (Request, LawcatContext) throws -> Response) {
             desk.get(route) { request, context in try await Blocking.run { try body(request, context) } }
@@ -268,12 +268,11 @@ struct DeskController {
     }
 }
 
-/// Librarians only. A page for a browser that has not signed in sends it to
+/// Librarians only, with or without `--open`. A page for a browser that has not signed in sends it to
 /// sign in; a POST must carry the session's CSRF token (the form's `csrf`
 /// field, or the X-CSRF-Token header).
 struct LibrarianFormMiddleware: RouterMiddleware {
     typealias Context = LawcatContext
-    let open: Bool
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response

@@ -9,29 +9,19 @@ import Logging
 
 /// How a server is set up.
 public struct ServerSettings: Sendable {
-    public var host: String
-    public var port: Int
+    public var host = "127.0.0.1"
+    public var port = 8080
     /// Anyone who reaches the server may search and look; changes still need a librarian.
-    public var open: Bool
+    public var open = false
     /// The pause before answering a failed sign-in, doubled with each failure in a row for that name.
-    public var signInDelay: Duration
+    public var signInDelay: Duration = .milliseconds(500)
     /// The most a failed sign-in is made to wait.
-    public var signInDelayLimit: Duration
+    public var signInDelayLimit: Duration = .seconds(8)
     /// Where the one log line a request goes (stderr in `lawcat serve`).
-    public var log: @Sendable (String) -> Void
+    public var log: @Sendable (String) -> Void = { _ in }
 
-    public init(
-        host: String = "127.0.0.1", port: Int = 8080, open: Bool = false,
-        signInDelay: Duration = .milliseconds(500), signInDelayLimit: Duration = .seconds(8),
-        log: @escaping @Sendable (String) -> Void = { _ in }
-    ) {
-        self.host = host
-        self.port = port
-        self.open = open
-        self.signInDelay = signInDelay
-        self.signInDelayLimit = signInDelayLimit
-        self.log = log
-    }
+    /// The defaults: set what differs.
+    public init() {}
 }
 
 /// The largest request body the server reads (a sign-in form or an API change): 64 KiB.

@@ -92,9 +92,11 @@ struct BookTests {
     func edit() throws {
         let catalogue = try temporaryCatalogue()
         let id = try catalogue.addBook(Self.chitty, copies: [NewCopy(barcode: "L1", location: "London")])
-        try catalogue.editBook(
-            "L1", changes: BookChanges(authors: ["McKendrick, Ewan"], edition: "", isbn: ""),
-            addingCopies: [NewCopy(barcode: "L2", location: "Manchester")])
+        var changes = BookChanges()
+        changes.authors = ["McKendrick, Ewan"]
+        changes.edition = ""
+        changes.isbn = ""
+        try catalogue.editBook("L1", changes: changes, addingCopies: [NewCopy(barcode: "L2", location: "Manchester")])
         let details = try catalogue.book(String(id))
         var expected = Self.chitty
         expected.authors = ["McKendrick, Ewan"]
@@ -109,9 +111,15 @@ struct BookTests {
         let catalogue = try temporaryCatalogue()
         let id = try catalogue.addBook(Self.chitty)
         #expect(throws: CatalogueError.nothingToChange) { try catalogue.editBook(String(id), changes: BookChanges()) }
-        #expect(throws: CatalogueError.self) { try catalogue.editBook(String(id), changes: BookChanges(date: "2021-02-30")) }
-        #expect(throws: CatalogueError.self) { try catalogue.editBook(String(id), changes: BookChanges(title: " ")) }
-        #expect(throws: CatalogueError.bookNotFound("999")) { try catalogue.editBook("999", changes: BookChanges(title: "X")) }
+        var impossibleDate = BookChanges()
+        impossibleDate.date = "2021-02-30"
+        var blankTitle = BookChanges()
+        blankTitle.title = " "
+        var title = BookChanges()
+        title.title = "X"
+        #expect(throws: CatalogueError.self) { try catalogue.editBook(String(id), changes: impossibleDate) }
+        #expect(throws: CatalogueError.self) { try catalogue.editBook(String(id), changes: blankTitle) }
+        #expect(throws: CatalogueError.bookNotFound("999")) { try catalogue.editBook("999", changes: title) }
         #expect(try catalogue.book(String(id)).book.fields == Self.chitty)
     }
 

@@ -137,7 +137,9 @@ struct SearchMatchingTests {
         #expect(try catalogue.search("zanzibarian").books.isEmpty)
         _ = try catalogue.addBook(BookFields(title: "Zanzibarian maritime law"))
         #expect(titles(try catalogue.search("zanzibrian")) == ["Zanzibarian maritime law"])
-        _ = try catalogue.editBook("LC0003", changes: BookChanges(title: "Quixotic corporations"))
+        var retitled = BookChanges()
+        retitled.title = "Quixotic corporations"
+        _ = try catalogue.editBook("LC0003", changes: retitled)
         #expect(titles(try catalogue.search("quixotik")) == ["Quixotic corporations"])
         let file = try temporaryFile("title,authors,barcode,location\nPerspicacious pleading,\"Hale, Matthew\",IM0001,London\n")
         _ = try catalogue.importCSV(path: file)
@@ -149,7 +151,9 @@ struct SearchMatchingTests {
         let file = try temporaryFile("title,authors,barcode,location\nPerspicacious pleading,\"Hale, Matthew\",IM0001,London\n")
         _ = try catalogue.importCSV(path: file)
         let added = try catalogue.addBook(BookFields(title: "Zanzibarian maritime law"))
-        _ = try catalogue.editBook("LC0003", changes: BookChanges(title: "Quixotic corporations"))
+        var retitled = BookChanges()
+        retitled.title = "Quixotic corporations"
+        _ = try catalogue.editBook("LC0003", changes: retitled)
         #expect(try catalogue.writer.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM search_pending") } == 0)
         // A read-only look at the file: every new word is already in the index.
         let readOnly = try DatabaseQueue(path: catalogue.path, configuration: { var c = Configuration(); c.readonly = true; return c }())

@@ -32,9 +32,11 @@ struct ServerFixture {
     }
 
     func app(open: Bool = false, signInDelay: Duration = .milliseconds(1)) -> some ApplicationProtocol {
-        buildApplication(
-            catalogue: catalogue,
-            settings: ServerSettings(open: open, signInDelay: signInDelay, signInDelayLimit: .milliseconds(400)))
+        var settings = ServerSettings()
+        settings.open = open
+        settings.signInDelay = signInDelay
+        settings.signInDelayLimit = .milliseconds(400)
+        return buildApplication(catalogue: catalogue, settings: settings)
     }
 
     func bearer(_ name: String) throws -> HTTPFields {

@@ -22,18 +22,8 @@ public struct BookChanges: Sendable {
     public var jurisdiction: String?
     public var isbn: String?
 
-    public init(
-        title: String? = nil, authors: [String]? = nil, subjects: [String]? = nil, date: String? = nil,
-        edition: String? = nil, jurisdiction: String? = nil, isbn: String? = nil
-    ) {
-        self.title = title
-        self.authors = authors
-        self.subjects = subjects
-        self.date = date
-        self.edition = edition
-        self.jurisdiction = jurisdiction
-        self.isbn = isbn
-    }
+    /// No changes: set the fields to change.
+    public init() {}
 
     var isEmpty: Bool {
         title == nil && authors == nil && subjects == nil && date == nil && edition == nil

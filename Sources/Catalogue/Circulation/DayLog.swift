@@ -16,16 +16,15 @@ public struct LogFilter: Sendable {
     public var kind: EventKind?
     public var limit: Int?
 
-    public init(
-        since: String? = nil, until: String? = nil, person: String? = nil, location: String? = nil,
-        kind: EventKind? = nil, limit: Int? = nil
-    ) {
-        self.since = since
-        self.until = until
-        self.person = person
-        self.location = location
-        self.kind = kind
-        self.limit = limit
+    /// Every event: set the filters to narrow it.
+    public init() {}
+
+    /// Sets `since` and `until` from the days as given (`YYYY-MM-DD`, today or
+    /// yesterday): `on` is both. Errors name the field as `prefix` + on, since
+    /// or until (`--` for the command line).
+    public mutating func setDays(on: String?, since: String?, until: String?, today: String, prefix: String) throws {
+        self.since = try (on ?? since).map { try LocalDay.day($0, today: today, field: prefix + (on != nil ? "on" : "since")) }
+        self.until = try (on ?? until).map { try LocalDay.day($0, today: today, field: prefix + (on != nil ? "on" : "until")) }
     }
 }
 

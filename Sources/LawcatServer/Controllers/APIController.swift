@@ -85,10 +85,9 @@ struct APIController {
             if query["on"] != nil && (query["since"] != nil || query["until"] != nil) {
                 throw ServerFailure.badRequest("give on, or since and until, not both")
             }
-            let today = catalogue.clock.today
-            let on = query["on"]
-            let since = try (on ?? query["since"]).map { try LocalDay.day($0, today: today, field: on != nil ? "on" : "since") }
-            let until = try (on ?? query["until"]).map { try LocalDay.day($0, today: today, field: on != nil ? "on" : "until") }
+            var filter = LogFilter()
+            try filter.setDays(
+                on: query["on"], since: query["since"], until: query["until"], today: catalogue.clock.today, prefix: "")
             var kind: EventKind?
             if let name = query["kind"] {
                 guard let known = EventKind(rawValue: name) else {
@@ -97,9 +96,11 @@ struct APIController {
                 }
                 kind = known
             }
-            let limit = try RequestInput.number("limit", in: query, range: 1...100_000)
-            return try catalogue.log(
-                LogFilter(since: since, until: until, person: query["by"], location: query["at"], kind: kind, limit: limit))
+            filter.person = query["by"]
+            filter.location = query["at"]
+            filter.kind = kind
+            filter.limit = try RequestInput.number("limit", in: query, range: 1...100_000)
+            return try catalogue.log(filter)
         }
 
         let changes = router.group(path("")).add(middleware: ChangeAccessMiddleware())

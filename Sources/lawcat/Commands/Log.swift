@@ -38,10 +38,13 @@ struct Log: ParsableCommand {
 
     func run() throws {
         let db = try catalogue.open(create: false)
-        let today = db.clock.today
-        let since = try (on ?? since).map { try LocalDay.day($0, today: today, field: on != nil ? "--on" : "--since") }
-        let until = try (on ?? until).map { try LocalDay.day($0, today: today, field: on != nil ? "--on" : "--until") }
-        let entries = try db.log(LogFilter(since: since, until: until, person: by, location: at, kind: kind, limit: limit))
+        var filter = LogFilter()
+        try filter.setDays(on: on, since: since, until: until, today: db.clock.today, prefix: "--")
+        filter.person = by
+        filter.location = at
+        filter.kind = kind
+        filter.limit = limit
+        let entries = try db.log(filter)
         try output.print(entries) {
             if entries.isEmpty {
                 Terminal.line("Nothing happened that matches.")

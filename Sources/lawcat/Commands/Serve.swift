@@ -34,8 +34,11 @@ struct Serve: ParsableCommand {
         if try db.accounts().isEmpty {
             Terminal.note("note: no accounts yet: add one with `lawcat users add NAME --role librarian`\n")
         }
-        let settings = ServerSettings(
-            host: host, port: port, open: open, log: { line in Output.standardError(line + "\n") })
+        var settings = ServerSettings()
+        settings.host = host
+        settings.port = port
+        settings.open = open
+        settings.log = { line in Output.standardError(line + "\n") }
         let path = db.path
         let access = open ? "anyone may read; changes need a librarian" : "sign-in needed"
         let app = buildApplication(catalogue: db, settings: settings) { host, port in

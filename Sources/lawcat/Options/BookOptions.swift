@@ -38,9 +38,15 @@ struct BookOptions: ParsableArguments {
 
     /// The changes `edit` makes: an option left out leaves its field as it is.
     var changes: BookChanges {
-        BookChanges(
-            title: title, authors: authors.isEmpty ? nil : authors, subjects: subjects.isEmpty ? nil : subjects,
-            date: date, edition: edition, jurisdiction: jurisdiction, isbn: isbn)
+        var changes = BookChanges()
+        changes.title = title
+        changes.authors = authors.isEmpty ? nil : authors
+        changes.subjects = subjects.isEmpty ? nil : subjects
+        changes.date = date
+        changes.edition = edition
+        changes.jurisdiction = jurisdiction
+        changes.isbn = isbn
+        return changes
     }
 
     var copies: [NewCopy] {

@@ -1,5 +1,6 @@
 // HTML whose interpolations are escaped unless they are HTML themselves: a
 // value from the catalogue cannot become markup by being forgotten.
+import Catalogue
 import Foundation
 
 struct HTML: ExpressibleByStringInterpolation, Sendable {
@@ -24,21 +25,7 @@ struct HTML: ExpressibleByStringInterpolation, Sendable {
         mutating func appendInterpolation(_ parts: [HTML]) { text += parts.map(\.text).joined() }
     }
 
-    static func escape(_ value: String) -> String {
-        var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func escape(_ value: String) -> String { Markup.escaped(value, for: .html) }
 
     /// A path segment for a link: percent-encoded (then escaped when interpolated).
     static func segment(_ value: String) -> String {

@@ -9,13 +9,11 @@ struct PeopleAdd: ParsableCommand {
     @OptionGroup var catalogue: CatalogueOptions
     @Argument(help: "Their name, e.g. 'Jane Smith'.")
     var name: String
-    @Option(help: "Their e-mail address (for reminders).")
-    var email: String?
-    @Option(help: ArgumentHelp("Their staff id.", valueName: "id"))
-    var staffId: String?
+    @OptionGroup var details: PersonOptions
 
     func run() throws {
-        let person = try catalogue.open(create: true).addPerson(name: name, email: email, staffID: staffId)
+        let person = try catalogue.open(create: true).addPerson(
+            name: name, email: details.email, staffID: details.staffId)
         Terminal.line("added \(PeopleRendering.line(person))")
     }
 }

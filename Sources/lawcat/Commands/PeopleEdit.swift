@@ -11,15 +11,13 @@ struct PeopleEdit: ParsableCommand {
     @OptionGroup var catalogue: CatalogueOptions
     @Argument(help: "Their name as it is.")
     var name: String
-    @Option(help: "Their e-mail address.")
-    var email: String?
-    @Option(help: ArgumentHelp("Their staff id.", valueName: "id"))
-    var staffId: String?
+    @OptionGroup var details: PersonOptions
     @Option(name: .customLong("name"), help: ArgumentHelp("Their new name.", valueName: "name"))
     var newName: String?
 
     func run() throws {
-        let person = try catalogue.open(create: false).editPerson(name, email: email, staffID: staffId, newName: newName)
+        let person = try catalogue.open(create: false).editPerson(
+            name, email: details.email, staffID: details.staffId, newName: newName)
         Terminal.line("changed \(PeopleRendering.line(person))")
     }
 }

@@ -61,37 +61,25 @@ struct Remind: ParsableCommand {
         }
         let db = try catalogue.open(create: false)
         let plan = try db.reminders(days: days ?? 1, again: again)
-        let folder = URL(fileURLWithPath: out)
-        if !plan.reminders.isEmpty {
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            } catch {
-                throw CatalogueError.cannotWrite(path: out, reason: "the folder cannot be made")
-            }
-        }
-        let now = db.clock.now()
-        var report = Report(reminders: [], withoutEmail: plan.withoutEmail.map(\.person), alreadyReminded: plan.alreadyReminded)
+        /// The file as the user named the folder.
+        func shown(_ file: URL) -> String { (out.hasSuffix("/") ? String(out.dropLast()) : out) + "/" + file.lastPathComponent }
         var failed = false
-        for reminder in plan.reminders {
-            let message = ReminderMail.message(reminder, from: sender, now: now)
-            let file = folder.appendingPathComponent(ReminderMail.fileName(reminder, day: db.clock.today))
-            let shown = (out.hasSuffix("/") ? String(out.dropLast()) : out) + "/" + file.lastPathComponent
-            do {
-                try Data(message.utf8).write(to: file)
-            } catch {
-                throw CatalogueError.cannotWrite(path: file.path, reason: "the file cannot be written")
+        let handOn = sendmail.map { sendmail in
+            { (reminder: Reminder, message: String, file: URL) -> Bool in
+                guard let problem = Self.hand(message, to: sendmail) else { return true }
+                Terminal.error("could not send the reminder to \(reminder.person): \(problem); it is in \(shown(file))")
+                failed = true
+                return false
             }
-            if let sendmail {
-                if let problem = Self.hand(message, to: sendmail) {
-                    Terminal.error("could not send the reminder to \(reminder.person): \(problem); it is in \(shown)")
-                    failed = true
-                    continue
-                }
-            }
-            try db.recordReminder(reminder, note: send ? "sent to \(reminder.email ?? "")" : "written to \(file.lastPathComponent)")
-            report.reminders.append(.init(
-                person: reminder.person, email: reminder.email ?? "", file: shown, sent: sendmail != nil, loans: reminder.loans))
         }
+        let written = try db.writeReminders(plan, into: out, from: sender, send: handOn)
+        let report = Report(
+            reminders: written.map {
+                .init(
+                    person: $0.person, email: $0.reminder.email ?? "", file: shown($0.file), sent: sendmail != nil,
+                    loans: $0.reminder.loans)
+            },
+            withoutEmail: plan.withoutEmail.map(\.person), alreadyReminded: plan.alreadyReminded)
         try output.print(report) {
             for reminder in report.reminders {
                 let count = reminder.loans.count

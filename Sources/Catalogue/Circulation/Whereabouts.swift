@@ -8,14 +8,6 @@ public struct Sighting: Hashable, Sendable, Encodable {
     @Nullable public var by: String?
     /// The kind of event that placed it (a kind that `isSighting`).
     public var how: EventKind
-
-    public init(location: String?, at: String, by: String?, how: EventKind) {
-        self.location = location
-        self.at = at
-        self.by = by
-        self.how = how
-    }
-
 }
 
 /// A copy's most recent loan: who, when it went out, and when it came back
@@ -24,13 +16,6 @@ public struct LastLoan: Hashable, Sendable, Encodable {
     public var name: String
     public var out: String
     @Nullable public var returned: String?
-
-    public init(name: String, out: String, returned: String?) {
-        self.name = name
-        self.out = out
-        self.returned = returned
-    }
-
 }
 
 /// Where a copy is now: the answer to "where is it?".

@@ -52,49 +52,43 @@ struct Users: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Remove an account, its tokens and its sessions.")
-        @OptionGroup var catalogue: CatalogueOptions
-        @Argument(help: "The account's name.")
-        var name: String
+        @OptionGroup var account: AccountOptions
 
         func run() throws {
-            try catalogue.open(create: false).removeAccount(name: name)
-            Terminal.line("removed \(name)")
+            try account.open().removeAccount(name: account.name)
+            Terminal.line("removed \(account.name)")
         }
     }
 
     struct Password: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Give an account a new password (it is signed out of every browser).")
-        @OptionGroup var catalogue: CatalogueOptions
-        @Argument(help: "The account's name.")
-        var name: String
+        @OptionGroup var account: AccountOptions
 
         func run() throws {
-            let db = try catalogue.open(create: false)
-            guard try db.accounts().contains(where: { $0.name.lowercased() == name.lowercased() }) else {
-                throw CatalogueError.accountNotFound(name: name)
+            let db = try account.open()
+            guard try db.accounts().contains(where: { $0.name.lowercased() == account.name.lowercased() }) else {
+                throw CatalogueError.accountNotFound(name: account.name)
             }
-            try db.setPassword(name: name, password: try PasswordInput.read(for: name))
-            Terminal.line("changed the password of \(name)")
+            try db.setPassword(name: account.name, password: try PasswordInput.read(for: account.name))
+            Terminal.line("changed the password of \(account.name)")
         }
     }
 
     struct Token: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print a new API token for an account (Authorization: Bearer TOKEN), or --revoke its tokens.")
-        @OptionGroup var catalogue: CatalogueOptions
-        @Argument(help: "The account's name.")
-        var name: String
+        @OptionGroup var account: AccountOptions
         @Flag(help: "Revoke every token of the account instead.")
         var revoke = false
 
         func run() throws {
-            let db = try catalogue.open(create: false)
+            let db = try account.open()
             if revoke {
-                let count = try db.revokeTokens(name: name)
-                Terminal.line("revoked \(count) \(count == 1 ? "token" : "tokens") of \(name)")
+                let count = try db.revokeTokens(name: account.name)
+                Terminal.line("revoked \(count) \(count == 1 ? "token" : "tokens") of \(account.name)")
             } else {
-                Terminal.line(try db.newToken(name: name))
+                Terminal.line(try db.newToken(name: account.name))
                 Terminal.note("note: keep this token secret; it is shown only now\n")
             }
         }

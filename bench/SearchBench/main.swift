@@ -5,6 +5,8 @@
 // QUERIES holds `label<TAB>query` lines. Every query runs once to warm the
 // page cache, then once timed; the output is a line a label: the label, how
 // many queries, and the median and 99th percentile in milliseconds, tab-separated.
+// With SEARCH_BENCH_EACH=1 in the environment it also prints, first, a line a
+// query (`each`, label, milliseconds, query), slowest first, to find the slow ones.
 import Catalogue
 import Foundation
 
@@ -30,12 +32,19 @@ do {
     for (_, query) in queries { _ = try catalogue.search(query, limit: limit) }  // warm the page cache
     var times: [String: [Double]] = [:]
     var labels: [String] = []
+    var each: [(label: String, query: String, ms: Double)] = []
     for (label, query) in queries {
         let start = DispatchTime.now().uptimeNanoseconds
         _ = try catalogue.search(query, limit: limit)
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         if times[label] == nil { labels.append(label) }
         times[label, default: []].append(elapsed)
+        each.append((label, query, elapsed))
+    }
+    if ProcessInfo.processInfo.environment["SEARCH_BENCH_EACH"] == "1" {
+        for (label, query, ms) in each.sorted(by: { $0.ms > $1.ms }) {
+            print("each\t\(label)\t" + String(format: "%.2f", ms) + "\t\(query)")
+        }
     }
     for label in labels {
         let sorted = (times[label] ?? []).sorted()

@@ -103,8 +103,17 @@ public final class CatalogueDatabase: Sendable {
     /// backing it up beside itself (`PATH.vN.bak`, N the version it had).
     static func prepare(_ writer: any DatabaseWriter, path: String) throws {
         let latest = Migrations.all.count
-        // A first look without the write lock: a current catalogue needs nothing more.
-        let first = try writer.read(Self.inspect)
+        // A first look without the write lock: a current catalogue needs nothing
+        // more. On the writer's connection, which is open already: a pool's
+        // read would open a reader only for this.
+        let first = try writer.writeWithoutTransaction { db in
+            var found: (isEmpty: Bool, isOurs: Bool, version: Int) = (true, false, 0)
+            try db.inTransaction(.deferred) {
+                found = try Self.inspect(db)
+                return .commit
+            }
+            return found
+        }
         if !first.isEmpty && !first.isOurs { throw CatalogueError.notACatalogue(path: path) }
         if first.version > latest { throw CatalogueError.newerCatalogue(path: path) }
         if first.version == latest { return }
@@ -145,6 +154,12 @@ public final class CatalogueDatabase: Sendable {
     private static func refuseForeign(_ path: String) throws {
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         guard size > 0 else { return }
+        // Most files are a current lawcat catalogue, and the file's header says
+        // so without a connection (each parses the whole schema).
+        if let header = Self.header(path), header.isOurs {
+            if header.version > Migrations.all.count { throw CatalogueError.newerCatalogue(path: path) }
+            return
+        }
         let found: (isEmpty: Bool, isOurs: Bool, version: Int)
         do {
             found = try look(path, configuration: Self.readOnlyConfiguration())
@@ -159,6 +174,27 @@ public final class CatalogueDatabase: Sendable {
         }
         if !found.isEmpty && !found.isOurs { throw CatalogueError.notACatalogue(path: path) }
         if found.version > Migrations.all.count { throw CatalogueError.newerCatalogue(path: path) }
+    }
+
+    /// application_id and user_version as the file's 100-byte header holds
+    /// them (big-endian, at bytes 68 and 60), or nil when only a connection
+    /// can tell: not a SQLite header, or a rollback journal beside the file (a
+    /// hot journal may be undoing a change to those very bytes). In WAL mode
+    /// the header can lag the log, but only behind a WAL file with frames, and
+    /// opening such a file as a pool changes nothing before `prepare` looks
+    /// again through a connection.
+    static func header(_ path: String) -> (isOurs: Bool, version: Int)? {
+        guard !FileManager.default.fileExists(atPath: path + "-journal"),
+            let file = FileHandle(forReadingAtPath: path)
+        else { return nil }
+        defer { try? file.close() }
+        guard let bytes = try? file.read(upToCount: 100), bytes.count == 100,
+            bytes.prefix(16).elementsEqual(Array("SQLite format 3\0".utf8))
+        else { return nil }
+        func integer(at offset: Int) -> UInt32 {
+            bytes[offset..<offset + 4].reduce(0) { $0 << 8 | UInt32($1) }
+        }
+        return (Int32(bitPattern: integer(at: 68)) == applicationID, Int(Int32(bitPattern: integer(at: 60))))
     }
 
     private static func look(_ path: String, configuration: Configuration) throws

@@ -86,8 +86,8 @@ public final class CatalogueDatabase: Sendable {
             // Pages are read through a memory map of the file, shared by every
             // connection, not copied by a read() each into a small per-connection
             // cache: a search for a common word touches some 3,000 pages, and
-            // `lawcat serve` answered 1.37 times as many searches a second with
-            // the map (bench/results/2026-12-06-serve.md). The limit is SQLite's
+            // `lawcat serve` answered 1.2 to 1.4 times as many searches a second
+            // with the map (bench/results/2026-12-06-serve.md). The limit is SQLite's
             // largest (2 GiB less 64 KiB); past it pages are read as before.
             try db.execute(sql: "PRAGMA mmap_size = 2147418112")
         }

@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(
             name: "LawcatServerTests",
             dependencies: [
-                "LawcatServer", "Catalogue", "lawcat",
+                "LawcatServer", "Catalogue", "lawcat", "TestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]

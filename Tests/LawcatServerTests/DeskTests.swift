@@ -246,6 +246,20 @@ import Testing
         #expect(try fixture.lawcat("history", "L000165").stdout.contains("reminded"))
     }
 
+    @Test("Given a reader, or nobody signed in on an open server, when a copy's page is shown, then it offers no recording they may not use")
+    func recordingOfferedToLibrariansOnly() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.app(open: true).test(.router) { client in
+            let (reader, _) = try await PageTests.signIn(client, name: "rita")
+            let readersPage = try await client.execute(uri: "/copies/L000005", method: .get, headers: reader)
+            #expect(readersPage.status == .ok)
+            #expect(!readersPage.text.contains("/copies/L000005/record"))
+            let anonymous = try await client.execute(uri: "/copies/L000005", method: .get)
+            #expect(anonymous.status == .ok)
+            #expect(!anonymous.text.contains("/copies/L000005/record"))
+        }
+    }
+
     @Test("From a copy's page it is recorded moved, missing and found")
     func recordFromCopyPage() async throws {
         let fixture = try ServerFixture()

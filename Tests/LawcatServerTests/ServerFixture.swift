@@ -7,6 +7,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import LawcatServer
+import TestSupport
 import Testing
 
 struct ServerFixture {
@@ -43,18 +44,8 @@ struct ServerFixture {
         [.authorization: "Bearer " + (try catalogue.newToken(name: name))]
     }
 
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// The binary SwiftPM built beside the test bundle.
-    static let binary: URL = {
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [bundle, bundle.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("lawcat")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("lawcat")
-    }()
+    static let binary = lawcatBinary
 
     /// Runs `lawcat ARGUMENTS` on the same catalogue, with the same clock; returns stdout and the exit status.
     func lawcat(_ arguments: String..., input: String = "") throws -> (stdout: String, status: Int32) {

@@ -3,10 +3,6 @@
 // reports the tests that need them as skipped (`.enabled(if: sharedDataFile(...) != nil)`).
 import Foundation
 
-/// The repository's root: this file is `Tests/TestSupport/SharedData.swift`.
-private let repository = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
 /// The folder of real records, `<repository>/../shared/data` (README.md there says what each file holds).
 public let sharedData = repository.deletingLastPathComponent().appendingPathComponent("shared/data")
 

@@ -46,7 +46,7 @@ struct PagesController {
             let barcode = try RequestInput.parameter("barcode", context)
             let copy = try catalogue.copyWhereabouts(barcode: barcode, trail: 0)
             let events = try catalogue.history(copy.barcode).events
-            return Page.layout(title: copy.barcode, caller: context.caller, body: Page.copy(copy, events: events))
+            return Page.layout(title: copy.barcode, caller: context.caller, body: Page.copy(copy, events: events, canRecord: context.caller?.account.role == .librarian))
         }
         page("loans") { request, context in
             let overdue = ["1", "true", "yes"].contains(try RequestInput.query(request)["overdue"] ?? "")

@@ -152,7 +152,9 @@ enum Page {
             """
     }
 
-    static func copy(_ copy: Whereabouts, events: [CopyEvent]) -> HTML {
+    /// A copy's page. `canRecord`: the reader is a librarian, who is offered
+    /// the page that records it seen, moved, missing or found (others would meet a 403).
+    static func copy(_ copy: Whereabouts, events: [CopyEvent], canRecord: Bool) -> HTML {
         func row(_ name: String, _ value: String?) -> HTML {
             guard let value, !value.isEmpty else { return "" }
             return "<tr><th>\(name)</th><td>\(value)</td></tr>"
@@ -165,9 +167,11 @@ enum Page {
             <tr><td>\(day(event.at))</td><td>\(event.kind.rawValue)</td><td>\(event.location)</td><td>\(event.person)</td><td>\(event.due)</td><td>\(event.note)</td></tr>
             """
         }
+        let record: HTML = canRecord
+            ? "<p class=\"hint\"><a href=\"/copies/\(HTML.segment(copy.barcode))/record\">Record it seen, moved, missing or found</a></p>" : ""
         return """
             <h1>\(copy.barcode): <a href="/books/\(copy.bookID)">\(copy.title)</a></h1>
-            <p class="hint"><a href="/copies/\(HTML.segment(copy.barcode))/record">Record it seen, moved, missing or found</a> (librarians)</p>
+            \(record)
             <p class="answer">\(status(copy.status)) \(whereNow(copy.status, location: copy.location, home: copy.home, borrower: copy.borrower, due: copy.due))</p>
             <table class="fields">
             \(row("Home", copy.home))\(row("Now at", copy.location))\(row("Borrower", copy.borrower))\(row("Due", copy.due))\(row("Overdue by", overdue))\(row("Since", copy.since.map(day)))\(row("Last seen", seen))\(row("Last borrowed by", last))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What one run of the `lawcat` binary did.
@@ -18,18 +19,10 @@ struct Lawcat {
     static let now = "2026-11-26T09:30:00Z"
 
     /// The binary SwiftPM built beside the test bundle.
-    static let binary: URL = {
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [bundle, bundle.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("lawcat")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("lawcat")
-    }()
+    static let binary = lawcatBinary
 
     /// The repository's root, for seed/ and schema.sql.
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = TestSupport.repository
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lawcat-e2e-\(UUID().uuidString)")

@@ -4,7 +4,7 @@
 local queries = {}
 for line in io.lines(os.getenv("QUERIES")) do queries[#queries + 1] = line end
 local prefix = os.getenv("PREFIX")
-local threads = {}
+dofile("bench/serve_status.lua")  -- response() and done(): answers counted by status
 local next_thread = 0
 
 function setup(thread)
@@ -14,21 +14,8 @@ function setup(thread)
 end
 
 local n = 0
-counts = {}
 function request()
   n = n + 1
   local q = queries[((offset or 0) + n) % #queries + 1]
   return wrk.format("GET", prefix .. q)
-end
-
-function response(status)
-  counts[status] = (counts[status] or 0) + 1
-end
-
-function done(summary, latency, requests)
-  local total = {}
-  for _, thread in ipairs(threads) do
-    for status, count in pairs(thread:get("counts")) do total[status] = (total[status] or 0) + count end
-  end
-  for status, count in pairs(total) do io.write(string.format("status %d: %d\n", status, count)) end
 end

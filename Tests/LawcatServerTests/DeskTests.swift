@@ -11,14 +11,18 @@ import LawcatServer
 import Testing
 
 @Suite("LawcatServer desk") struct DeskTests {
-    static let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+    /// The headers a signed-in browser posts a form with: its cookie and the form's type.
+    static func formHeaders(_ cookie: HTTPFields) -> HTTPFields {
+        var headers = cookie
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        return headers
+    }
 
     /// A desk scan as desk.js posts it: the form, the CSRF header, asking for JSON.
     static func scan(
         _ client: some TestClientProtocol, _ session: (cookie: HTTPFields, csrf: String), _ fields: String
     ) async throws -> [String: Any] {
-        var headers = session.cookie
-        headers[.contentType] = "application/x-www-form-urlencoded"
+        var headers = Self.formHeaders(session.cookie)
         headers[.accept] = "application/json"
         headers[HTTPField.Name("X-CSRF-Token")!] = session.csrf
         let response = try await client.execute(uri: "/desk", method: .post, headers: headers, body: ByteBuffer(string: fields))
@@ -87,8 +91,7 @@ import Testing
         let fixture = try ServerFixture()
         try await fixture.app().test(.router) { client in
             let (cookie, csrf) = try await PageTests.signIn(client)
-            var headers = cookie
-            headers[.contentType] = "application/x-www-form-urlencoded"
+            let headers = Self.formHeaders(cookie)
             let page = try await client.execute(
                 uri: "/desk", method: .post, headers: headers,
                 body: ByteBuffer(string: "csrf=\(csrf)&action=checkout&borrower=Tobias+Penhaligon&barcode=L000001"))
@@ -120,8 +123,7 @@ import Testing
             #expect(try await client.execute(uri: "/stocktake", method: .get, headers: reader.cookie).status == .forbidden)
             let lena = try await PageTests.signIn(client)
             #expect(try await client.execute(uri: "/desk", method: .get, headers: lena.cookie).status == .ok)
-            var headers = lena.cookie
-            headers[.contentType] = "application/x-www-form-urlencoded"
+            let headers = Self.formHeaders(lena.cookie)
             let forged = try await client.execute(
                 uri: "/desk", method: .post, headers: headers, body: ByteBuffer(string: "action=missing&barcode=L000001"))
             #expect(forged.status == .forbidden)
@@ -157,8 +159,7 @@ import Testing
             #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000302").status == .onShelf)
             let idMarker = try #require(report.text.range(of: "action=\"/stocktake/"))
             let id = String(report.text[idMarker.upperBound...].prefix { $0.isNumber })
-            var form = cookie
-            form[.contentType] = "application/x-www-form-urlencoded"
+            let form = Self.formHeaders(cookie)
             let unconfirmed = try await client.execute(
                 uri: "/stocktake/\(id)/missing", method: .post, headers: form,
                 body: ByteBuffer(string: "csrf=\(csrf)&barcodes=L000302+L000318"))
@@ -182,8 +183,7 @@ import Testing
         let fixture = try ServerFixture()
         try await fixture.app().test(.router) { client in
             let (cookie, csrf) = try await PageTests.signIn(client)
-            var headers = cookie
-            headers[.contentType] = "application/x-www-form-urlencoded"
+            let headers = Self.formHeaders(cookie)
             let page = try await client.execute(
                 uri: "/stocktake", method: .post, headers: headers,
                 body: ByteBuffer(string: "csrf=\(csrf)&location=London%2FLibrary%2FBay+100&barcodes=L000195%0D%0A"))
@@ -199,8 +199,7 @@ import Testing
         let fixture = try ServerFixture()
         try await fixture.app().test(.router) { client in
             let (cookie, csrf) = try await PageTests.signIn(client)
-            var headers = cookie
-            headers[.contentType] = "application/x-www-form-urlencoded"
+            let headers = Self.formHeaders(cookie)
             let scans = String(repeating: "L000195%0A", count: 2 * 1024 * 1024 / 10 + 1)
             let page = try await client.execute(
                 uri: "/stocktake", method: .post, headers: headers,
@@ -212,8 +211,7 @@ import Testing
         // So is a desk form over 64 KiB.
         try await fixture.app().test(.router) { client in
             let (cookie, csrf) = try await PageTests.signIn(client)
-            var headers = cookie
-            headers[.contentType] = "application/x-www-form-urlencoded"
+            let headers = Self.formHeaders(cookie)
             let page = try await client.execute(
                 uri: "/desk", method: .post, headers: headers,
                 body: ByteBuffer(string: "csrf=\(csrf)&barcode=" + String(repeating: "x", count: 70_000)))
@@ -234,8 +232,7 @@ import Testing
             #expect(csv.text.hasPrefix("barcode,title,status,home,location,borrower,due,overdue_days"))
             #expect(csv.text.contains("L000165,Lewin on trusts,on-loan"))
             #expect(try await client.execute(uri: "/reports/nothing.csv", method: .get, headers: cookie).status == .notFound)
-            var form = cookie
-            form[.contentType] = "application/x-www-form-urlencoded"
+            let form = Self.formHeaders(cookie)
             let written = try await client.execute(
                 uri: "/reports/remind", method: .post, headers: form, body: ByteBuffer(string: "csrf=\(csrf)"))
             #expect(written.text.contains("tobias-penhaligon.eml"))
@@ -269,8 +266,7 @@ import Testing
             #expect(copyPage.text.contains("/copies/L000005/record"))
             let record = try await client.execute(uri: "/copies/L000005/record", method: .get, headers: cookie)
             #expect(record.text.contains("value=\"move\""))
-            var form = cookie
-            form[.contentType] = "application/x-www-form-urlencoded"
+            let form = Self.formHeaders(cookie)
             for (fields, status) in [
                 ("action=move&location=London%2F6F%2FTax", CopyStatus.onShelf), ("action=missing", .missing),
                 ("action=found&location=London%2F6F%2FTax", .onShelf),

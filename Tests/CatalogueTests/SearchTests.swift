@@ -1,4 +1,4 @@
-import Catalogue
+@testable import Catalogue
 import Foundation
 import GRDB
 import Testing
@@ -103,6 +103,29 @@ struct SearchMatchingTests {
         // ...and one of 4 letters or more is a prefix in any position, after the whole words.
         #expect(titles(try catalogue.search("wiscon ")).first == "Wisconsin contract law handbook")
         #expect(titles(try catalogue.search("wiscon contr")).first == "Wisconsin contract law handbook")
+    }
+
+    @Test("Given a prefix that begins a few catalogue words or many, then it finds the books with words starting so, after whole words, and no word of the stem it does not begin")
+    func prefixesFewAndMany() throws {
+        let catalogue = try temporaryCatalogue()
+        // "Prejudicial" shares Porter's stem with "prejudiced" but does not start with it.
+        for title in ["Prejudiced history", "Prejudicedness and history", "Prejudicial history", "Prejudiced historyk"] {
+            _ = try catalogue.addBook(BookFields(title: title))
+        }
+        // Thirty words beginning "widg": more than a prefix is looked up as words one by one.
+        for index in 0..<(Searcher.mostExtensions + 10) {
+            let suffix = String(UnicodeScalar(UInt8(97 + index % 26))) + String(UnicodeScalar(UInt8(97 + index / 26)))
+            _ = try catalogue.addBook(BookFields(title: "Widg\(suffix)et reports"))
+        }
+        // Given the last word open: the whole word first, then the longer words it begins.
+        #expect(Array(titles(try catalogue.search("prejudiced history")).prefix(2)) == ["Prejudiced history", "Prejudiced historyk"])
+        // Given every word a prefix: whole words first, then each word's longer ones, never "prejudicial".
+        let prefixed = titles(try catalogue.search("prejudiced history "))
+        #expect(prefixed.first == "Prejudiced history")
+        #expect(Set(prefixed) == ["Prejudiced history", "Prejudicedness and history", "Prejudiced historyk"])
+        // Given a prefix beginning too many words to list, then FTS5's own prefix still finds them all.
+        #expect(titles(try catalogue.search("widg reports", limit: 100)).count == Searcher.mostExtensions + 10)
+        #expect(titles(try catalogue.search("reports widg", limit: 100)).count == Searcher.mostExtensions + 10)
     }
 
     @Test("Given exact and fuzzy hits, then every exact hit ranks above every fuzzy-only one")

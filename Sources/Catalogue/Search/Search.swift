@@ -126,6 +126,11 @@ struct Searcher {
     /// The SQL conditions on `book b` from filters and negated terms.
     private var conditions: [SQL] = []
     private var correctionCache: [String: [String]] = [:]
+    private var extensionCache: [String: [String]?] = [:]
+    private var emptyCache: [String: Bool] = [:]
+    /// The MATCH expressions already collected, with how many extra
+    /// conditions: the same statement again would find nothing new.
+    private var collected = Set<String>()
 
     init(query: SearchQuery, limit: Int, today: String, db: Database) {
         self.query = query
@@ -193,18 +198,70 @@ struct Searcher {
     }
 
     /// One term as FTS5 syntax: every word quoted, never the user's text.
-    static func expression(_ term: SearchQuery.Term, variants: [String] = [], alternatives: [String], prefix: Bool) -> String {
+    /// A prefix is `extended` (the catalogue words it begins, see
+    /// `prefixExtensions`) where they are few, so FTS5 looks up each word
+    /// rather than merging the postings of every word of the stem; otherwise
+    /// FTS5 matches the prefix itself.
+    static func expression(
+        _ term: SearchQuery.Term, variants: [String] = [], alternatives: [String], prefix: Bool, extended: [String]? = nil,
+        alone: Bool = false
+    ) -> String {
         var core: String
-        if term.isPhrase {
+        if alone {
+            // The alternatives without the word itself.
+            core = alternatives.map(Words.quoted).joined(separator: " OR ")
+            if alternatives.count > 1 { core = "(" + core + ")" }
+        } else if term.isPhrase {
             core = Words.quoted(term.words.joined(separator: " "))
         } else {
             // A prefix covers the word's other spellings too (`labour*` and `labor*`), so each finds the same books.
-            let typed = ([term.words[0]] + variants).map { Words.quoted($0) + (prefix ? " *" : "") }
+            let forms = [term.words[0]] + variants
+            let typed = prefix && extended != nil
+                ? (forms + (extended ?? [])).map(Words.quoted)
+                : forms.map { Words.quoted($0) + (prefix ? " *" : "") }
             core = (typed + alternatives.map(Words.quoted)).joined(separator: " OR ")
-            if !alternatives.isEmpty || !variants.isEmpty { core = "(" + core + ")" }
+            if typed.count + alternatives.count > 1 { core = "(" + core + ")" }
         }
         if let column = term.column { core = "\(column.rawValue) : \(core.hasPrefix("(") ? core : "(" + core + ")")" }
         return core
+    }
+
+    /// The longer catalogue words that the forms of one word (as typed, and
+    /// its other spellings) begin, for a prefix; nil when any form begins
+    /// more than `mostExtensions` words, or is too short or has a digit
+    /// (`Vocabulary.extensions`). So `prejudiced` as a prefix is "prejudiced"
+    /// and the words that start with it, as docs/searching.md says, not every
+    /// word of its Porter stem (`prejudic*` would bring "prejudicial").
+    mutating func prefixExtensions(_ forms: [String]) throws -> [String]? {
+        var all: [String] = []
+        for form in forms {
+            if let cached = extensionCache[form] {
+                guard let cached else { return nil }
+                all += cached
+                continue
+            }
+            let found = try Vocabulary.extensions(of: form, limit: Self.mostExtensions, in: db)
+            extensionCache[form] = .some(found)
+            guard let found else { return nil }
+            all += found
+        }
+        return all
+    }
+
+    /// Above this many words a prefix is left to FTS5: looking each up costs
+    /// more than merging them.
+    static let mostExtensions = 20
+
+    /// True when no book has this term expression (a word, its spellings and
+    /// corrections, no FTS5 prefix): a MATCH that needs it finds nothing, and
+    /// is not run. One look at the index, kept for the search.
+    mutating func matchesNothing(_ expression: String) throws -> Bool {
+        if let cached = emptyCache[expression] { return cached }
+        let empty = try !(Bool.fetchOne(
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM book_fts WHERE book_fts MATCH ?)"),
+            arguments: [expression]) ?? false)
+        emptyCache[expression] = empty
+        return empty
     }
 
     mutating func corrections(_ word: String) throws -> [String] {
@@ -248,18 +305,35 @@ struct Searcher {
             variants.append(term.isPhrase || Self.isNumeric(term.words[0]) ? [] : try SpellingVariants.known(term.words[0], in: db))
         }
         matched.formUnion(variants.joined())
+        // The words each prefix stands for, looked up once the words as typed have been tried.
+        var extended: [[String]?] = Array(repeating: nil, count: words.count)
         func expressions(prefix: (Int, SearchQuery.Term) -> Bool, extra: [[String]] = []) -> [String] {
             words.enumerated().map { index, term in
                 Self.expression(
-                    term, variants: variants[index], alternatives: extra.isEmpty ? [] : extra[index], prefix: prefix(index, term))
+                    term, variants: variants[index], alternatives: extra.isEmpty ? [] : extra[index], prefix: prefix(index, term),
+                    extended: extended[index])
             }
         }
         let isLast = { (index: Int, _: SearchQuery.Term) in openLast && index == words.count - 1 }
 
         // 1. Every word as typed (or in its other spelling).
         try collect(expressions(prefix: { _, _ in false }), and: required, into: &found, seen: &seen)
-        // 2. The last word as a prefix, while typing.
-        if found.count < limit && openLast {
+        if found.count < limit {
+            for (index, term) in words.enumerated()
+            where !term.isPhrase && (isLast(index, term) || Self.mayBePrefix(term.words[0])) {
+                extended[index] = try prefixExtensions([term.words[0]] + variants[index])
+            }
+        }
+        // 2. The last word as a prefix, while typing. Pass 1 found every book with the
+        //    words as typed, so only the longer words the last one begins can add a book:
+        //    when they are few they are asked for alone (none: nothing to ask).
+        if found.count < limit && openLast, let longer = extended[words.count - 1] {
+            if !longer.isEmpty {
+                var asked = expressions(prefix: { _, _ in false })
+                asked[words.count - 1] = Self.expression(words[words.count - 1], alternatives: longer, prefix: false, alone: true)
+                try collect(asked, and: required, into: &found, seen: &seen)
+            }
+        } else if found.count < limit && openLast {
             try collect(expressions(prefix: isLast), and: required, into: &found, seen: &seen)
         }
         let exactCount = found.count
@@ -378,9 +452,19 @@ struct Searcher {
     /// Runs one MATCH with the filters (and `extra` conditions) and appends
     /// the ids not yet found. Books that can be had come first; books that
     /// score alike (editions of one work) come newest first.
-    private func collect(
+    private mutating func collect(
         _ expressions: [String], and extra: [Condition], into found: inout [Int64], seen: inout Set<Int64>
     ) throws {
+        // A pass that asks what an earlier one asked (a prefix that begins no longer
+        // word is the word itself), or that needs a word no book has, finds nothing new.
+        // Within one search the extra conditions are `required` or `initials`, told apart by their count.
+        guard collected.insert(expressions.joined(separator: " AND ") + "\u{0}\(extra.count)").inserted else { return }
+        // Only worth asking beside an FTS5 prefix, which is merged in full before anything is matched.
+        if expressions.contains(where: { $0.contains("*") }) {
+            for expression in expressions where !expression.contains("*") {
+                if try matchesNothing(expression) { return }
+            }
+        }
         var request: SQL = """
             SELECT f.rowid FROM book_fts f JOIN book b ON b.id = f.rowid
             WHERE book_fts MATCH \(expressions.joined(separator: " AND "))

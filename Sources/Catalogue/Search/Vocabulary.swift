@@ -175,6 +175,29 @@ enum Vocabulary {
             arguments: [word.unicodeScalars.count, word]) ?? false
     }
 
+    /// Catalogue words that begin with `prefix` and are longer, at most
+    /// `limit` of them; nil when there are more (the caller then lets FTS5
+    /// match the prefix itself). Only for a prefix of 3 letters or more with
+    /// no digit: every longer word is then in the index (shortestIndexed is
+    /// 4, and numbers are left out). One index seek a word length.
+    static func extensions(of prefix: String, limit: Int, in db: Database) throws -> [String]? {
+        let n = prefix.unicodeScalars.count
+        guard n >= shortestIndexed - 1, !prefix.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else {
+            return nil
+        }
+        let longest = try Int.fetchOne(db.cachedStatement(sql: "SELECT max(length) FROM search_word")) ?? 0
+        guard longest > n else { return [] }
+        let lengths = Array((n + 1)...longest)
+        let words = try String.fetchAll(
+            db.cachedStatement(sql: """
+                SELECT word FROM search_word
+                WHERE length IN (\(lengths.map { _ in "?" }.joined(separator: ", "))) AND word > ? AND word <= ?
+                LIMIT ?
+                """),
+            arguments: StatementArguments(lengths + [prefix, prefix + "\u{10FFFF}", limit + 1] as [any DatabaseValueConvertible]))
+        return words.count > limit ? nil : words
+    }
+
     /// Catalogue words within the allowed number of edits of `typed`
     /// (folded), nearest first, at most `limit`; `typed` itself is left out.
     static func corrections(of typed: String, edits: Int? = nil, limit: Int = 8, in db: Database) throws -> [(word: String, distance: Int)] {

@@ -128,6 +128,38 @@ struct SearchMatchingTests {
         #expect(titles(try catalogue.search("reports widg", limit: 100)).count == Searcher.mostExtensions + 10)
     }
 
+    @Test("Given many books with a word, some that cannot be had, then the order is the full ranking's: can be had, score, newest, id")
+    func rankingByScoreFirst() throws {
+        let catalogue = try temporaryCatalogue()
+        // 120 books with "trusts": shorter titles score higher; every third has no date, every fifth no copy.
+        for index in 0..<120 {
+            let title = "Trusts" + String(repeating: " and equity", count: index % 7) + " \(index)"
+            let copies = index % 5 == 0 ? [] : [NewCopy(barcode: "TR\(index)", location: "London")]
+            _ = try catalogue.addBook(BookFields(title: title, date: index % 3 == 0 ? nil : "\(1990 + index % 11)"), copies: copies)
+        }
+        func reference(_ match: String, limit: Int) throws -> [Int64] {
+            try catalogue.writer.read { db in
+                try Int64.fetchAll(db, SQLRequest(literal: """
+                    SELECT f.rowid FROM book_fts f JOIN book b ON b.id = f.rowid WHERE book_fts MATCH \(match)
+                    ORDER BY \(Searcher.unavailable), \(Searcher.score), b.date DESC, f.rowid LIMIT \(limit)
+                    """))
+            }
+        }
+        // Given few that cannot be had: the best by score are read and ordered.
+        #expect(try catalogue.search("trusts", limit: 20).books.map(\.id) == reference("\"trusts\"", limit: 20))
+        #expect(try catalogue.search("trusts", limit: 200).books.map(\.id) == reference("\"trusts\"", limit: 200))
+        // Given the best scored withdrawn (titles without "and equity"): past the edge, the full ranking runs.
+        for index in stride(from: 0, to: 120, by: 7) where index % 5 != 0 {
+            try catalogue.withdraw(barcode: "TR\(index)")
+        }
+        for index in stride(from: 1, to: 120, by: 7) where index % 5 != 0 {
+            try catalogue.withdraw(barcode: "TR\(index)")
+        }
+        for limit in [5, 20, 60] {
+            #expect(try catalogue.search("trusts", limit: limit).books.map(\.id) == reference("\"trusts\"", limit: limit), "limit \(limit)")
+        }
+    }
+
     @Test("Given exact and fuzzy hits, then every exact hit ranks above every fuzzy-only one")
     func exactBeforeFuzzy() throws {
         // "contracts" exact; "contract" as a typo of nothing; "contacts" is one edit from "contracts".

@@ -29,20 +29,26 @@ enum PersonalNames {
         return "((' ' || lower(b.authors)) GLOB \(inAuthors) OR (' ' || lower(b.title) || ' ' || lower(b.subjects) || ' ') GLOB \(asWord))"
     }
 
+    /// 2 to 4 single words, free or held to the authors: a name may be among them.
+    static func mayBeNames(_ words: [SearchQuery.Term]) -> Bool {
+        (2...4).contains(words.count)
+            && words.allSatisfy({ !$0.isPhrase && $0.number == nil && ($0.column == nil || $0.column == .authors) })
+    }
+
     /// For 2 to 4 words (`beale hugh`, `hugh g beale`): books where one word,
     /// as a given name, is only its initial in the authors, another word is in
     /// the authors too (the surname), and every other word matches as typed.
     /// Nil for other queries.
-    static func givenNameExpression(_ words: [SearchQuery.Term], variants: [[String]]) -> String? {
-        guard (2...4).contains(words.count),
-            words.allSatisfy({ !$0.isPhrase && $0.number == nil && ($0.column == nil || $0.column == .authors) })
-        else { return nil }
+    /// Only the surnames in `surnames` (words some author has) are tried.
+    static func givenNameExpression(_ words: [SearchQuery.Term], variants: [[String]], surnames: Set<String>) -> String? {
+        guard mayBeNames(words) else { return nil }
         let isName = { (word: String) in
             word.unicodeScalars.count >= 2 && word.unicodeScalars.allSatisfy { $0.value >= 97 && $0.value <= 122 }
         }
         var alternatives: [String] = []
         for (given, givenTerm) in words.enumerated() where isName(givenTerm.words[0]) {
-            for (surname, surnameTerm) in words.enumerated() where surname != given && isName(surnameTerm.words[0]) {
+            for (surname, surnameTerm) in words.enumerated()
+            where surname != given && isName(surnameTerm.words[0]) && surnames.contains(surnameTerm.words[0]) {
                 var parts = ["authors : (" + Words.quoted(String(givenTerm.words[0].prefix(1))) + ")"]
                 parts.append("authors : " + Words.quoted(surnameTerm.words[0]))
                 for (other, otherTerm) in words.enumerated() where other != given && other != surname {

@@ -109,7 +109,7 @@ struct SearchMatchingTests {
     func prefixesFewAndMany() throws {
         let catalogue = try temporaryCatalogue()
         // "Prejudicial" shares Porter's stem with "prejudiced" but does not start with it.
-        for title in ["Prejudiced history", "Prejudicedness and history", "Prejudicial history", "Prejudiced historyk"] {
+        for title in ["Prejudiced history", "Prejudicedness and history", "Prejudicial history", "Prejudiced historyk", "Employment tribunals"] {
             _ = try catalogue.addBook(BookFields(title: title))
         }
         // Thirty words beginning "widg": more than a prefix is looked up as words one by one.
@@ -123,6 +123,9 @@ struct SearchMatchingTests {
         let prefixed = titles(try catalogue.search("prejudiced history "))
         #expect(prefixed.first == "Prejudiced history")
         #expect(Set(prefixed) == ["Prejudiced history", "Prejudicedness and history", "Prejudiced historyk"])
+        // Given a fragment typed past its word's stem ("employment" is held as "employ"), then it still finds the word.
+        #expect(titles(try catalogue.search("employm")) == ["Employment tribunals"])
+        #expect(titles(try catalogue.search("tribunals employm ")) == ["Employment tribunals"])
         // Given a prefix beginning too many words to list, then FTS5's own prefix still finds them all.
         #expect(titles(try catalogue.search("widg reports", limit: 100)).count == Searcher.mostExtensions + 10)
         #expect(titles(try catalogue.search("reports widg", limit: 100)).count == Searcher.mostExtensions + 10)

@@ -198,13 +198,20 @@ struct Searcher {
         }
     }
 
+    /// How one word is asked for as a prefix (see `prefixWords`).
+    struct PrefixWords {
+        /// The longer catalogue words it begins, asked for instead of FTS5's prefix; nil: FTS5's prefix.
+        var listed: [String]?
+        /// With FTS5's prefix: the words it begins that FTS5's prefix misses, because their
+        /// Porter stem is shorter than the typed word ("employment", stem "employ", for `employm`).
+        var beyondStem: [String] = []
+    }
+
     /// One term as FTS5 syntax: every word quoted, never the user's text.
-    /// A prefix is `extended` (the catalogue words it begins, see
-    /// `prefixExtensions`) where they are few, so FTS5 looks up each word
-    /// rather than merging the postings of every word of the stem; otherwise
-    /// FTS5 matches the prefix itself.
+    /// A prefix is asked for as `words` says: its listed words, or FTS5's
+    /// prefix (with the words beyond its stem).
     static func expression(
-        _ term: SearchQuery.Term, variants: [String] = [], alternatives: [String], prefix: Bool, extended: [String]? = nil,
+        _ term: SearchQuery.Term, variants: [String] = [], alternatives: [String], prefix: Bool, words: PrefixWords? = nil,
         alone: Bool = false
     ) -> String {
         var core: String
@@ -217,9 +224,12 @@ struct Searcher {
         } else {
             // A prefix covers the word's other spellings too (`labour*` and `labor*`), so each finds the same books.
             let forms = [term.words[0]] + variants
-            let typed = prefix && extended != nil
-                ? (forms + (extended ?? [])).map(Words.quoted)
-                : forms.map { Words.quoted($0) + (prefix ? " *" : "") }
+            let typed: [String]
+            if prefix, let listed = words?.listed {
+                typed = (forms + listed).map(Words.quoted)
+            } else {
+                typed = forms.map { Words.quoted($0) + (prefix ? " *" : "") } + (prefix ? (words?.beyondStem ?? []).map(Words.quoted) : [])
+            }
             core = (typed + alternatives.map(Words.quoted)).joined(separator: " OR ")
             if typed.count + alternatives.count > 1 { core = "(" + core + ")" }
         }
@@ -227,34 +237,50 @@ struct Searcher {
         return core
     }
 
-    /// The longer catalogue words that the forms of one word (as typed, and
-    /// its other spellings) begin, for a prefix; nil when any form begins
-    /// more than `mostExtensions` words, or is too short or has a digit
-    /// (`Vocabulary.extensions`). So `prejudiced` as a prefix is "prejudiced"
-    /// and the words that start with it, as docs/searching.md says, not every
-    /// word of its Porter stem (`prejudic*` would bring "prejudicial").
-    mutating func prefixExtensions(_ forms: [String]) throws -> [String]? {
+    /// How the forms of one word (as typed, and its other spellings) are asked
+    /// for as a prefix, from the longer catalogue words each begins
+    /// (`Vocabulary.extensions`, at most `mostExtensions` a form), one word a
+    /// Porter stem, none with a form's own stem (found with the word itself).
+    ///
+    /// A word some book has (`history`, `prejudiced`) lists them: FTS5's prefix
+    /// would merge the postings of every word of its stem (`histori*`: 46,000
+    /// books at 241,203) before it looked at the other words, and the listed
+    /// words are each a look-up. And a word is a prefix of the words that start
+    /// with it, as docs/searching.md says: `prejudiced` does not bring
+    /// "prejudicial" (`prejudic*`). A fragment while typing (`contr`) keeps
+    /// FTS5's prefix, which scores every word it covers as one, so the
+    /// shortest titles with any of them come first, plus the words whose stems
+    /// it misses (`employm` and "employment"). More words than can be listed:
+    /// FTS5's prefix alone, as before.
+    mutating func prefixWords(_ forms: [String]) throws -> PrefixWords {
         var all: [String] = []
         for form in forms {
             if let cached = extensionCache[form] {
-                guard let cached else { return nil }
+                guard let cached else { return PrefixWords(listed: nil) }
                 all += cached
                 continue
             }
             let found = try Vocabulary.extensions(of: form, limit: Self.mostExtensions, in: db)
             extensionCache[form] = .some(found)
-            guard let found else { return nil }
+            guard let found else { return PrefixWords(listed: nil) }
             all += found
         }
-        // The index holds Porter stems: "travels" and "traveled" are "travel", found with the
-        // word itself, and each word asked for is scored apart. So one word a stem, none of the forms'.
-        var stems = Set<String>()
-        for form in forms { stems.insert(try stem(form)) }
+        var formStems: [String] = []
+        for form in forms { formStems.append(try stem(form)) }
+        var stems = Set(formStems)
         var distinct: [String] = []
         for word in all where stems.insert(try stem(word)).inserted {
             distinct.append(word)
         }
-        return distinct
+        var isWord = false
+        for form in forms where try !matchesNothing(Words.quoted(form)) { isWord = true }
+        if isWord { return PrefixWords(listed: distinct) }
+        var beyond: [String] = []
+        for word in distinct {
+            let wordStem = try stem(word)
+            if !formStems.contains(where: { wordStem.hasPrefix($0) }) { beyond.append(word) }
+        }
+        return PrefixWords(listed: nil, beyondStem: beyond)
     }
 
     /// A word as the full-text index holds it (its Porter stem), by the index's own tokenizer.
@@ -322,12 +348,12 @@ struct Searcher {
         }
         matched.formUnion(variants.joined())
         // The words each prefix stands for, looked up once the words as typed have been tried.
-        var extended: [[String]?] = Array(repeating: nil, count: words.count)
+        var extended: [PrefixWords?] = Array(repeating: nil, count: words.count)
         func expressions(prefix: (Int, SearchQuery.Term) -> Bool, extra: [[String]] = []) -> [String] {
             words.enumerated().map { index, term in
                 Self.expression(
                     term, variants: variants[index], alternatives: extra.isEmpty ? [] : extra[index], prefix: prefix(index, term),
-                    extended: extended[index])
+                    words: extended[index])
             }
         }
         let isLast = { (index: Int, _: SearchQuery.Term) in openLast && index == words.count - 1 }
@@ -337,13 +363,13 @@ struct Searcher {
         if found.count < limit {
             for (index, term) in words.enumerated()
             where !term.isPhrase && (isLast(index, term) || Self.mayBePrefix(term.words[0])) {
-                extended[index] = try prefixExtensions([term.words[0]] + variants[index])
+                extended[index] = try prefixWords([term.words[0]] + variants[index])
             }
         }
         // 2. The last word as a prefix, while typing. Pass 1 found every book with the
         //    words as typed, so only the longer words the last one begins can add a book:
-        //    when they are few they are asked for alone (none: nothing to ask).
-        if found.count < limit && openLast, let longer = extended[words.count - 1] {
+        //    when they are listed they are asked for alone (none: nothing to ask).
+        if found.count < limit && openLast, let longer = extended[words.count - 1]?.listed {
             if !longer.isEmpty {
                 var asked = expressions(prefix: { _, _ in false })
                 asked[words.count - 1] = Self.expression(words[words.count - 1], alternatives: longer, prefix: false, alone: true)

@@ -131,6 +131,18 @@ struct SearchMatchingTests {
         #expect(titles(try catalogue.search("reports widg", limit: 100)).count == Searcher.mostExtensions + 10)
     }
 
+    @Test("Given a word of 40,000 letters in a title, when a prefix is looked up, then the search still answers")
+    func prefixBesideAbsurdWord() throws {
+        let catalogue = try temporaryCatalogue()
+        _ = try catalogue.addBook(BookFields(title: "Histories of law " + String(repeating: "a", count: 40_000)))
+        _ = try catalogue.addBook(BookFields(title: "History of equity"))
+        // One look-up a length the index holds, not one a letter (40,000 would pass SQLite's limit of variables).
+        #expect(try catalogue.writer.read { db in try Vocabulary.extensions(of: "aaaa", limit: 20, in: db) }?.count == 1)
+        #expect(Set(titles(try catalogue.search("history equity"))) == ["History of equity"])
+        #expect(titles(try catalogue.search("histor law ")).count == 1)
+        #expect(titles(try catalogue.search("aaaa", limit: 5)).count == 1)
+    }
+
     @Test("Given many books with a word, some that cannot be had, then the order is the full ranking's: can be had, score, newest, id")
     func rankingByScoreFirst() throws {
         let catalogue = try temporaryCatalogue()

@@ -179,22 +179,26 @@ enum Vocabulary {
     /// `limit` of them; nil when there are more (the caller then lets FTS5
     /// match the prefix itself). Only for a prefix of 3 letters or more with
     /// no digit: every longer word is then in the index (shortestIndexed is
-    /// 4, and numbers are left out). One index seek a word length.
+    /// 4, and numbers are left out). One index seek for each length the
+    /// index holds above the prefix's, hopping from one to the next, so a
+    /// catalogue with one absurdly long word costs one seek more, not one a letter.
     static func extensions(of prefix: String, limit: Int, in db: Database) throws -> [String]? {
-        let n = prefix.unicodeScalars.count
-        guard n >= shortestIndexed - 1, !prefix.unicodeScalars.contains(where: { $0.properties.numericType != nil }) else {
-            return nil
-        }
-        let longest = try Int.fetchOne(db.cachedStatement(sql: "SELECT max(length) FROM search_word")) ?? 0
-        guard longest > n else { return [] }
-        let lengths = Array((n + 1)...longest)
+        guard prefix.unicodeScalars.count >= shortestIndexed - 1,
+            !prefix.unicodeScalars.contains(where: { $0.properties.numericType != nil })
+        else { return nil }
         let words = try String.fetchAll(
             db.cachedStatement(sql: """
-                SELECT word FROM search_word
-                WHERE length IN (\(lengths.map { _ in "?" }.joined(separator: ", "))) AND word > ? AND word <= ?
-                LIMIT ?
+                WITH RECURSIVE lengths(length) AS (
+                  SELECT min(length) FROM search_word WHERE length > ?1
+                  UNION ALL
+                  SELECT (SELECT min(length) FROM search_word WHERE length > lengths.length)
+                  FROM lengths WHERE lengths.length IS NOT NULL
+                )
+                SELECT w.word FROM lengths CROSS JOIN search_word w
+                ON w.length = lengths.length AND w.word > ?2 AND w.word <= ?3
+                LIMIT ?4
                 """),
-            arguments: StatementArguments(lengths + [prefix, prefix + "\u{10FFFF}", limit + 1] as [any DatabaseValueConvertible]))
+            arguments: [prefix.unicodeScalars.count, prefix, prefix + "\u{10FFFF}", limit + 1])
         return words.count > limit ? nil : words
     }
 

@@ -268,19 +268,16 @@ struct Searcher {
         var formStems: [String] = []
         for form in forms { formStems.append(try stem(form)) }
         var stems = Set(formStems)
-        var distinct: [String] = []
-        for word in all where stems.insert(try stem(word)).inserted {
-            distinct.append(word)
+        var distinct: [(word: String, stem: String)] = []
+        for word in all {
+            let wordStem = try stem(word)
+            if stems.insert(wordStem).inserted { distinct.append((word, wordStem)) }
         }
         var isWord = false
         for form in forms where try !matchesNothing(Words.quoted(form)) { isWord = true }
-        if isWord { return PrefixWords(listed: distinct) }
-        var beyond: [String] = []
-        for word in distinct {
-            let wordStem = try stem(word)
-            if !formStems.contains(where: { wordStem.hasPrefix($0) }) { beyond.append(word) }
-        }
-        return PrefixWords(listed: nil, beyondStem: beyond)
+        if isWord { return PrefixWords(listed: distinct.map(\.word)) }
+        let beyond = distinct.filter { found in !formStems.contains(where: { found.stem.hasPrefix($0) }) }
+        return PrefixWords(listed: nil, beyondStem: beyond.map(\.word))
     }
 
     /// A word as the full-text index holds it (its Porter stem), by the index's own tokenizer.
@@ -611,9 +608,7 @@ struct Searcher {
                 }
                 let known = word.unicodeScalars.count >= Vocabulary.shortestIndexed
                     ? try Vocabulary.isKnown(word, in: db) || !SpellingVariants.known(word, in: db).isEmpty
-                    : try Bool.fetchOne(
-                        db, sql: "SELECT EXISTS (SELECT 1 FROM book_fts WHERE book_fts MATCH ?)",
-                        arguments: [Words.quoted(word)]) ?? false
+                    : try !matchesNothing(Words.quoted(word))
                 if known {
                     words.append(word)
                     continue

@@ -44,7 +44,7 @@ import Testing
         process.waitUntilExit()
         #expect(process.terminationReason == .exit && process.terminationStatus == 0)
         let text = try String(contentsOf: log, encoding: .utf8)
-        #expect(text.range(of: #"GET /api/v1/search 200 [0-9.]+ms lena\n"#, options: .regularExpression) != nil)
+        #expect(text.range(of: #"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z GET /api/v1/search 200 [0-9.]+ms lena\n"#, options: .regularExpression) != nil)
         #expect(!text.contains(token) && !text.contains("secret"))
         #expect(text.hasSuffix("lawcat: stopped\n"))
     }

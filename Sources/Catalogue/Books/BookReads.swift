@@ -33,7 +33,7 @@ extension Database {
     func details(ofIDs ids: [Int64]) throws -> [BookDetails] {
         guard !ids.isEmpty else { return [] }
         let books = try Book.fetchAll(
-            self, sql: "SELECT * FROM book WHERE id IN (SELECT value FROM json_each(?))",
+            cachedStatement(sql: "SELECT * FROM book WHERE id IN (SELECT value FROM json_each(?))"),
             arguments: [JSONList.encodeIDs(ids)])
         let byID = Dictionary(uniqueKeysWithValues: books.map { ($0.id, $0) })
         return try details(of: ids.compactMap { byID[$0] })
@@ -44,8 +44,7 @@ extension Database {
         guard !books.isEmpty else { return [] }
         var copies: [Int64: [CopySummary]] = [:]
         let rows = try Row.fetchCursor(
-            self,
-            sql: CopySummary.selection + " WHERE c.book_id IN (SELECT value FROM json_each(?)) ORDER BY c.id",
+            cachedStatement(sql: CopySummary.selection + " WHERE c.book_id IN (SELECT value FROM json_each(?)) ORDER BY c.id"),
             arguments: [JSONList.encodeIDs(books.map(\.id))])
         while let row = try rows.next() {
             copies[row["book_id"], default: []].append(try CopySummary(row: row))

@@ -69,22 +69,35 @@ extension CatalogueDatabase {
     public func search(_ query: String, limit: Int = 20) throws -> SearchResult {
         let parsed = try SearchQuery.parse(query)
         guard limit > 0, !parsed.isEmpty else { return .empty }
-        try? refreshSearchIndex()
         let today = clock.today
-        return try read { db in
-            switch try Searcher.jump(query, in: db) {
-            case .book(let jumped):
-                return SearchResult(books: try db.details(ofIDs: [jumped]), exactCount: 1, suggestion: nil, matchedWords: [], jumped: true)
-            case .unknownISBN(let isbn):
-                var result = SearchResult.empty
-                result.notice = "no book has the ISBN \(isbn) (ISBN-10 and ISBN-13 compared alike)"
-                return result
-            case nil:
-                break
-            }
-            var searcher = Searcher(query: parsed, limit: limit, today: today, db: db)
-            return try searcher.run()
+        // Books still pending (an older lawcat left them) are folded in first, by a write;
+        // otherwise the search is one read transaction, the look for pending books in it.
+        if let found = try read({ db in try Self.hasPendingBooks(db) ? nil : Self.search(query, parsed, limit, today, db) }) {
+            return found
         }
+        try? refreshSearchIndex()
+        return try read { db in try Self.search(query, parsed, limit, today, db) }
+    }
+
+    private static func hasPendingBooks(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM search_pending)")) ?? false
+    }
+
+    private static func search(_ query: String, _ parsed: SearchQuery, _ limit: Int, _ today: String, _ db: Database) throws
+        -> SearchResult
+    {
+        switch try Searcher.jump(query, in: db) {
+        case .book(let jumped):
+            return SearchResult(books: try db.details(ofIDs: [jumped]), exactCount: 1, suggestion: nil, matchedWords: [], jumped: true)
+        case .unknownISBN(let isbn):
+            var result = SearchResult.empty
+            result.notice = "no book has the ISBN \(isbn) (ISBN-10 and ISBN-13 compared alike)"
+            return result
+        case nil:
+            break
+        }
+        var searcher = Searcher(query: parsed, limit: limit, today: today, db: db)
+        return try searcher.run()
     }
 
     /// Folds the words of books still pending into the correction index.
@@ -95,7 +108,7 @@ extension CatalogueDatabase {
     /// first search that can write; on a read-only catalogue they stay pending
     /// and corrections miss their words until a write folds them in.
     public func refreshSearchIndex() throws {
-        let pending = try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM search_pending)") ?? false }
+        let pending = try read { db in try Self.hasPendingBooks(db) }
         guard pending else { return }
         try write { db in try Vocabulary.refresh(db) }
     }
@@ -521,7 +534,7 @@ struct Searcher {
                 """
             for condition in conditions + extra { request += " AND \(condition)" }
             request += "\nORDER BY \(Self.unavailable), \(Self.score), b.date DESC, f.rowid LIMIT \(wanted)"
-            ranked = try Int64.fetchAll(db, SQLRequest(literal: request))
+            ranked = try Int64.fetchAll(db, SQLRequest(literal: request, cached: true))
         }
         for id in ranked ?? [] where found.count < limit && seen.insert(id).inserted {
             found.append(id)
@@ -550,7 +563,7 @@ struct Searcher {
             SQLRequest(literal: """
                 SELECT rowid, \(Self.score) AS score FROM book_fts WHERE book_fts MATCH \(match)
                 ORDER BY score, rowid LIMIT \(asked)
-                """))
+                """, cached: true))
         let complete = scored.count < asked
         let edge: Double? = complete ? nil : scored.last?["score"]
         var score: [Int64: Double] = [:]
@@ -565,7 +578,7 @@ struct Searcher {
             SQLRequest(literal: """
                 SELECT b.id, \(Self.unavailable) AS unavailable, b.date FROM book b
                 WHERE b.id IN (SELECT value FROM json_each(\("[" + score.keys.map(String.init).joined(separator: ",") + "]")))
-                """))
+                """, cached: true))
         var books: [(id: Int64, unavailable: Bool, score: Double, date: String?)] = shelf.map { row in
             let id: Int64 = row["id"]
             return (id, row["unavailable"], score[id] ?? 0, row["date"])

@@ -45,10 +45,10 @@ struct APIController {
         routes.append("GET \(prefix)/openapi.json")
 
         let reads = router.group(path("")).add(middleware: ReadAccessMiddleware(open: open, pages: false))
-        /// A read: the handler runs on the blocking pool, and its answer is encoded there too.
+        /// A read: the handler runs on the reading threads (Blocking.swift), and its answer is encoded there too.
         func read<T: Encodable>(_ route: String, _ handler: @escaping @Sendable (Request, LawcatContext) throws -> T) {
             reads.get(RouterPath(stringLiteral: route)) { request, context in
-                JSONAnswer.ok(data: try await Blocking.run { try CatalogueJSON.data(try handler(request, context)) })
+                JSONAnswer.ok(data: try await Blocking.read { try CatalogueJSON.data(try handler(request, context)) })
             }
             routes.append("GET \(prefix)/\(route)")
         }
@@ -108,7 +108,7 @@ struct APIController {
             changes.post(RouterPath(stringLiteral: "copies/:barcode/\(verb)")) { request, context in
                 let barcode = try RequestInput.parameter("barcode", context)
                 let change = try await RequestInput.json(request, as: Change.self)
-                return JSONAnswer.ok(data: try await Blocking.run {
+                return JSONAnswer.ok(data: try await Blocking.write {
                     try body(barcode, change)
                     return try CatalogueJSON.data(try catalogue.copyWhereabouts(barcode: barcode))
                 })

@@ -43,14 +43,14 @@ struct DeskController {
 
     func addRoutes(to router: Router<LawcatContext>) {
         let desk = router.group().add(middleware: LibrarianFormMiddleware())
-        // The catalogue's calls block, so each page is made on the blocking pool (as PagesController's are).
+        // The catalogue's calls block, so each page is made on the reading threads and each form sent on the waiting ones (Blocking.swift).
         func get(_ route: RouterPath, _ body: @escaping @Sendable (Request, LawcatContext) throws -> Response) {
-            desk.get(route) { request, context in try await Blocking.run { try body(request, context) } }
+            desk.get(route) { request, context in try await Blocking.read { try body(request, context) } }
         }
         func post(_ route: RouterPath, _ body: @escaping @Sendable ([String: String], Request, LawcatContext) throws -> Response) {
             desk.post(route) { request, context in
                 let form = try await Self.form(request)
-                return try await Blocking.run { try body(form, request, context) }
+                return try await Blocking.write { try body(form, request, context) }
             }
         }
         get("desk") { request, context in

@@ -21,9 +21,9 @@ struct PagesController {
         router.post("logout") { request, context in try await signOut(request, context) }
 
         let pages = router.group().add(middleware: ReadAccessMiddleware(open: settings.open, pages: true))
-        /// A page: rendered on the blocking pool, where the catalogue is read.
+        /// A page: rendered on the reading threads (Blocking.swift), where the catalogue is read.
         func page(_ route: RouterPath, _ render: @escaping @Sendable (Request, LawcatContext) throws -> HTML) {
-            pages.get(route) { request, context in Page.response(try await Blocking.run { try render(request, context) }) }
+            pages.get(route) { request, context in Page.response(try await Blocking.read { try render(request, context) }) }
         }
         page("/") { _, context in
             let counts = try catalogue.counts()
@@ -71,7 +71,7 @@ struct PagesController {
         let password = form["password"] ?? ""
         let keys = ["name " + name.lowercased()] + (context.remoteAddress.map { ["address " + $0] } ?? [])
         await throttle.wait(for: keys)
-        guard let session = try await Blocking.run({ try catalogue.signIn(name: name, password: password) }) else {
+        guard let session = try await Blocking.write({ try catalogue.signIn(name: name, password: password) }) else {
             await throttle.failed(keys)
             return Page.response(
                 Page.layout(title: "Sign in", caller: nil, body: Page.login(message: "That name and password do not match an account; try again.")),
@@ -97,7 +97,7 @@ struct PagesController {
                 throw ServerFailure(status: .forbidden, message: "that sign-out did not come from this server's page; use the Sign out button")
             }
             if let secret = request.cookies[sessionCookie]?.value {
-                try await Blocking.run { try catalogue.signOut(session: secret) }
+                try await Blocking.write { try catalogue.signOut(session: secret) }
             }
         }
         return Response(

@@ -22,7 +22,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
             let parts = authorization.split(separator: " ", maxSplits: 1)
             let token = parts.count == 2 && parts[0].lowercased() == "bearer"
                 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : ""
-            guard !token.isEmpty, let account = try await Blocking.run({ try catalogue.account(forToken: token) }) else {
+            guard !token.isEmpty, let account = try await Blocking.read({ try catalogue.account(forToken: token) }) else {
                 throw ServerFailure(
                     status: .unauthorized,
                     message: "that token is not valid (revoked, or mistyped); get a new one with `lawcat users token NAME`",
@@ -31,7 +31,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
             context.caller = Caller(account: account, csrf: nil)
             RequestNote.current?.account = account.name
         } else if let secret = request.cookies[sessionCookie]?.value, !secret.isEmpty,
-            let session = try await Blocking.run({ try catalogue.session(secret) })
+            let session = try await Blocking.read({ try catalogue.session(secret) })
         {
             context.caller = Caller(account: session.account, csrf: session.csrf)
             RequestNote.current?.account = session.account.name

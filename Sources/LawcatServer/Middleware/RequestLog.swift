@@ -3,6 +3,7 @@
 // token, cookie or query string (a search can name a client matter).
 import Foundation
 import HTTPTypes
+import Catalogue
 import Hummingbird
 
 struct RequestLogMiddleware: RouterMiddleware {
@@ -18,7 +19,7 @@ struct RequestLogMiddleware: RouterMiddleware {
         let elapsed = ContinuousClock.now - start
         let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
         let path = String(request.uri.path.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "?" : Character($0) })
-        log("\(LogTime.now()) \(request.method.rawValue) \(path.prefix(200)) \(response.status.code) "
+        log("\(Timestamp.string(from: Date())) \(request.method.rawValue) \(path.prefix(200)) \(response.status.code) "
             + String(format: "%.1fms", milliseconds) + (note.account.map { " " + $0 } ?? ""))
         return response
     }
@@ -29,11 +30,4 @@ struct RequestLogMiddleware: RouterMiddleware {
 final class RequestNote: @unchecked Sendable {
     @TaskLocal static var current: RequestNote?
     var account: String?
-}
-
-enum LogTime {
-    static func now() -> String {
-        let formatter = ISO8601DateFormatter()
-        return formatter.string(from: Date())
-    }
 }

@@ -9,9 +9,11 @@ struct UsageMistake: Error {
 /// The arguments as swift-argument-parser should see them, after two
 /// repairs a librarian expects of a command line:
 /// - `--db PATH` (or `--db=PATH`) may come before the command as well as
-///   after it (`lawcat --db law.sqlite search chitty`): it is moved to just
-///   after the command's name, where the command's own `--db` reads it. A
-///   command without `--db` then says so, as it would have anyway.
+///   after it (`lawcat --db law.sqlite search chitty`), and between a group
+///   and its subcommand (`lawcat people --db law.sqlite list`): it is moved
+///   to just after the command's name (the subcommand's, in a group), where
+///   the command's own `--db` reads it. A command without `--db` then says
+///   so, as it would have anyway.
 /// - The first word must be a command: a mistyped one is refused with the
 ///   nearest command's name (`unknown command 'checkot'; did you mean
 ///   'checkout'?`).
@@ -42,6 +44,18 @@ enum CommandLineArguments {
                 throw UsageMistake(message: "unknown command '\(command)'; did you mean '\(nearest)'?")
             }
             throw UsageMistake(message: "unknown command '\(command)'; see `lawcat help` for the commands")
+        }
+        // `lawcat people --db law.sqlite list`: a --db between a group and its
+        // subcommand is read as one before the command.
+        if let subcommands = groups[command], let option = arguments.dropFirst().first,
+            option == "--db" || option.hasPrefix("--db=")
+        {
+            let width = option == "--db" ? 2 : 1
+            if arguments.count > width + 1, subcommands.contains(arguments[width + 1]) {
+                guard leadingDatabase.isEmpty else { throw UsageMistake(message: "--db is given twice; give it once") }
+                leadingDatabase = Array(arguments[1...width])
+                arguments.removeSubrange(1...width)
+            }
         }
         if !leadingDatabase.isEmpty {
             let rest = arguments.dropFirst().prefix { $0 != "--" }

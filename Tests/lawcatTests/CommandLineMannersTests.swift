@@ -50,6 +50,23 @@ struct CommandLineMannersTests {
         #expect(bare.stderr.hasPrefix("error: give --db a path"))
     }
 
+    @Test("Given --db between a group and its subcommand, as --db PATH or --db=PATH, then the subcommand uses that catalogue")
+    func databaseBetweenGroupAndSubcommand() throws {
+        var lawcat = try Lawcat()
+        let elsewhere = lawcat.folder.appendingPathComponent("law.sqlite").path
+        #expect(try lawcat.run("people", "--db", elsewhere, "add", "Jane Smith").status == 0)
+        lawcat.environment["LAWCAT_DB"] = lawcat.folder.appendingPathComponent("other.sqlite").path
+        for arguments in [["people", "--db", elsewhere, "list"], ["people", "--db=\(elsewhere)", "list"]] {
+            let outcome = try lawcat.run(arguments)
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            #expect(outcome.stdout.contains("Jane Smith"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: lawcat.catalogue), "LAWCAT_DB was not used")
+        let twice = try lawcat.run("--db", elsewhere, "people", "--db", elsewhere, "list")
+        #expect(twice.status == 64)
+        #expect(twice.stderr == "error: --db is given twice; give it once\n")
+    }
+
     @Test("Given a due date that cannot be, when a copy is checked out, then the error names the real problem and nothing is lent",
           arguments: [
             (["--due", "2026-02-30"], "invalid --due '2026-02-30': no such day (February 2026 has 28 days)"),

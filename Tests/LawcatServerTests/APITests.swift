@@ -155,6 +155,29 @@ import Testing
         }
     }
 
+    @Test("A route asked with a method it does not take is 405 JSON naming the methods it takes (Allow); a path no route has is 404")
+    func wrongMethod() async throws {
+        let fixture = try ServerFixture()
+        let librarian = try fixture.bearer("lena")
+        try await fixture.app().test(.router) { client in
+            let search = try await client.execute(
+                uri: "/api/v1/search?q=chitty", method: .post, headers: librarian, body: .json("{}"))
+            #expect(search.status == .methodNotAllowed)
+            #expect(search.headers[.allow] == "GET")
+            #expect(search.errorMessage == "this route takes GET, not POST; see /api/v1/openapi.json")
+            let checkout = try await client.execute(uri: "/api/v1/copies/L000001/checkout", method: .get, headers: librarian)
+            #expect(checkout.status == .methodNotAllowed)
+            #expect(checkout.headers[.allow] == "POST")
+            let copy = try await client.execute(uri: "/api/v1/copies/L000001", method: .delete, headers: librarian)
+            #expect(copy.status == .methodNotAllowed)
+            #expect(copy.headers[.allow] == "GET")
+            let nothing = try await client.execute(uri: "/api/v1/nothing-here", method: .post, headers: librarian)
+            #expect(nothing.status == .notFound)
+            #expect(nothing.headers[.allow] == nil)
+        }
+        #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000001").status == .onShelf)
+    }
+
     @Test("The CLI and the server change one file, each seeing the other's changes")
     func cliAndServerShareOneFile() async throws {
         let fixture = try ServerFixture()

@@ -39,6 +39,8 @@ extension CatalogueError {
 
 struct FailureMiddleware: RouterMiddleware {
     typealias Context = LawcatContext
+    /// The API's routes: a path it has, asked with another method, is 405.
+    let api: APIMethods
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -46,8 +48,16 @@ struct FailureMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            let (status, message, headers) = Self.describe(error)
+            var (status, message, headers) = Self.describe(error)
             if request.uri.path.hasPrefix("/api/") {
+                if let failure = error as? HTTPError, failure.status == .notFound {
+                    let allowed = api.allowed(at: request.uri.path)
+                    if !allowed.isEmpty && !allowed.contains(request.method.rawValue) {
+                        status = .methodNotAllowed
+                        message = "this route takes \(allowed.joined(separator: " or ")), not \(request.method.rawValue); see /api/v1/openapi.json"
+                        headers = [.allow: allowed.joined(separator: ", ")]
+                    }
+                }
                 return JSONAnswer.error(status, message, headers: headers)
             }
             var response = Page.response(

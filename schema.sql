@@ -237,6 +237,8 @@ CREATE TABLE event (
 CREATE INDEX event_by_copy ON event(copy_id, id);
 CREATE INDEX event_by_person ON event(person_id) WHERE person_id IS NOT NULL;
 CREATE INDEX event_by_stocktake ON event(stocktake_id) WHERE stocktake_id IS NOT NULL;
+-- The log newest first, and by day (`lawcat log`) [v10].
+CREATE INDEX event_by_time ON event(at, id);
 CREATE TRIGGER event_is_append_only_update BEFORE UPDATE ON event BEGIN
   SELECT RAISE(ABORT, 'lawcat: the event log is append-only');
 END;

@@ -5,9 +5,9 @@
 // - reads: a thread a core. A read never waits for a lock (WAL), so more
 //   threads than cores only share them: with eight threads on two cores a
 //   30 ms search took four times as long, and so did every search sharing the
-//   cores with it (bench/serve.sh: p99 90-100 ms at eight threads, 50-60 ms at
-//   two). With a thread a core, requests wait their turn, first come first
-//   served, and each runs at full speed.
+//   cores with it (p99 90 to 98 ms with eight threads, 49 to 61 ms with two:
+//   bench/results/2026-12-06-serve-threads.md). With a thread a core, requests
+//   wait their turn, first come first served, and each runs at full speed.
 // - waits: changes and sign-ins. A write may wait on the busy timeout for
 //   another lawcat process (an import holds the write lock for seconds), and
 //   bcrypt takes a quarter of a second; they wait here while reads go on.

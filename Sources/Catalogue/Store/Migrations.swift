@@ -12,14 +12,14 @@
 /// `DatabaseMigrator` so that every pending migration of an older catalogue
 /// runs in one transaction: an upgrade happens whole or not at all.
 ///
-/// Adding a migration (the next is v9):
-/// 1. Write `Migrations/v9-what-it-does.sql`: SQL only, never application
+/// Adding a migration (the next is v11):
+/// 1. Write `Migrations/v11-what-it-does.sql`: SQL only, never application
 ///    types, so that it keeps meaning what it meant when it shipped. Open it
 ///    with a comment saying what it changes and why. It runs inside the
 ///    upgrade's transaction: no BEGIN, COMMIT or VACUUM, and no PRAGMA that
 ///    a transaction ignores.
 /// 2. Add its line at the end of `all` below:
-///    `("v9-what-it-does", PackageResources.v9_what_it_does_sql),`.
+///    `("v11-what-it-does", PackageResources.v11_what_it_does_sql),`.
 /// 3. Bring `schema.sql` (top level) to the schema as it now stands: edit
 ///    the objects your file changes in place, add the ones it creates, remove
 ///    the ones it drops. Copy each statement's text exactly as your file has
@@ -30,7 +30,7 @@
 ///    and this list agree, that the shipped migrations are unchanged, that a
 ///    fresh catalogue is exactly `schema.sql`, and that a catalogue at every
 ///    older version, with data in it, migrates to it intact.
-/// A migration that has shipped (v1 to v5) is never edited, only followed by
+/// A migration that has shipped is never edited, only followed by
 /// another; when yours ships, add its fingerprint to `MigrationFileTests`.
 enum Migrations {
     static let all: [(identifier: String, sql: String)] = [
@@ -48,6 +48,8 @@ enum Migrations {
         ("v8-housekeeping", sql(PackageResources.v8_housekeeping_sql)),
         // Accounts, API tokens and browser sessions for `lawcat serve`.
         ("v9-accounts", sql(PackageResources.v9_accounts_sql)),
+        // The event log in time order, for `log` and its days.
+        ("v10-event-time", sql(PackageResources.v10_event_time_sql)),
     ]
 
     /// A file's text as SQLite is given it: the file's bytes, unchanged.

@@ -1,9 +1,9 @@
 // One line a request: when, what, the answer, how long it took, and who (the
 // account's name, once authentication has found it). Never a password,
 // token, cookie or query string (a search can name a client matter).
+import Catalogue
 import Foundation
 import HTTPTypes
-import Catalogue
 import Hummingbird
 
 struct RequestLogMiddleware: RouterMiddleware {

@@ -24,6 +24,7 @@ struct MigrationFileTests {
         ("v7-search-editions.sql", 3381, 0x587D_C68A_A5A5_B93E),
         ("v8-housekeeping.sql", 4431, 0xA79D_F884_1BBE_A45F),
         ("v9-accounts.sql", 1567, 0x04D7_90CE_58E0_6DE3),
+        ("v10-event-time.sql", 453, 0xC0F7_CD46_92FF_884A),
     ]
 
     static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {

@@ -19,7 +19,7 @@ struct ImportIndexMergeTests {
     func largeImportMerges() throws {
         let catalogue = try temporaryCatalogue()
         _ = try importText(Self.books(10), into: catalogue)
-        let report = try importText(Self.books(ImportIndexMergeTests.large, from: 10), into: catalogue)
+        let report = try importText(Self.books(Self.large, from: 10), into: catalogue)
         #expect(report.booksAdded == Self.large)
         #expect(try Self.segments(catalogue) == 1)
         #expect(try catalogue.search("word3").books.first?.book.fields.title == "Treatise 3 on word3 law")

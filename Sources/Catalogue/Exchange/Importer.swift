@@ -147,7 +147,7 @@ extension CatalogueDatabase {
             // corrects typos in them too). A dry run rolls back: nothing to
             // index, and the rollback restores the triggers.
             if !dryRun {
-                try triggers.restore(db, indexingBooksAbove: lastBookBefore)
+                try triggers.restore(db, indexingBooksAbove: lastBookBefore, count: report.booksAdded)
                 guard case .words(let words) = rows.next() else {
                     throw CatalogueError.unexpected("the import file was not read to its end")
                 }

@@ -41,17 +41,16 @@ struct LiftedBookTriggers {
         return LiftedBookTriggers(definitions: definitions)
     }
 
-    /// Indexes every book stored after `lastBookBefore`, as the trigger would
+    /// Indexes the `count` books stored after `lastBookBefore`, as the trigger would
     /// have, merges the index after a large import, and recreates the triggers.
-    func restore(_ db: Database, indexingBooksAbove lastBookBefore: Int64) throws {
+    func restore(_ db: Database, indexingBooksAbove lastBookBefore: Int64, count: Int) throws {
         try db.execute(
             sql: """
                 INSERT INTO book_fts(rowid, title, authors, subjects, jurisdiction)
                 SELECT id, title, authors, subjects, jurisdiction FROM book WHERE id > ? ORDER BY id
                 """,
             arguments: [lastBookBefore])
-        let indexed = try Int.fetchOne(db, sql: "SELECT count(*) FROM book WHERE id > ?", arguments: [lastBookBefore]) ?? 0
-        if indexed >= Self.booksWorthMerging {
+        if count >= Self.booksWorthMerging {
             try db.execute(sql: "INSERT INTO book_fts(book_fts) VALUES ('optimize')")
         }
         for sql in definitions { try db.execute(sql: sql) }

@@ -118,7 +118,10 @@ struct CirculationTests {
         _ = try db.checkout(barcode: "C1", to: "Jane Smith")
         let before = try db.history("C1").events
         #expect(throws: CatalogueError.refused(
-            barcode: "C1", reason: "already on loan to Jane Smith; check it in first with `lawcat checkin C1`")
+            barcode: "C1",
+            reason: Reason(
+                commandLine: "already on loan to Jane Smith; check it in first with `lawcat checkin C1`",
+                browser: "already on loan to Jane Smith; check it in first (Check in, then scan it)"))
         ) { try db.checkout(barcode: "C1", to: "Bob") }
         #expect(try db.people().map(\.name) == ["Jane Smith"], "the refused borrower was not added")
         #expect(throws: CatalogueError.refused(barcode: "C2", reason: "this copy is not on loan, so there is nothing to check in")) {

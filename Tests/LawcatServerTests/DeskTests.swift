@@ -30,7 +30,7 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])
     }
 
-    @Test("Two scans at the desk are each answered with the title and what was done; a second checkout of one is refused in the CLI's words")
+    @Test("Two scans at the desk are each answered with the title and what was done; a second checkout of one is refused, saying who has it")
     func twoScansAndARefusal() async throws {
         let fixture = try ServerFixture()
         try await fixture.app().test(.router) { client in
@@ -48,6 +48,40 @@ import Testing
         let answer = try fixture.lawcat("where", "--json", "L000001").stdout
         #expect(answer.contains("\"borrower\" : \"Tobias Penhaligon\""))
         #expect(answer.contains("\"status\" : \"on-loan\""))
+    }
+
+    @Test("Given refusals at the desk and on a copy's page, then the page names its own controls where the API names the CLI's commands")
+    func refusalsWordedForThePage() async throws {
+        let fixture = try ServerFixture()
+        let librarian = try fixture.bearer("lena")
+        try await fixture.app().test(.router) { client in
+            let session = try await PageTests.signIn(client)
+            // When: a copy on loan (L000165) is lent again, at the desk and through the API.
+            let desk = try await Self.scan(client, session, "action=checkout&borrower=Tobias+Penhaligon&barcode=L000165")
+            let api = try await client.execute(
+                uri: "/api/v1/copies/L000165/checkout", method: .post, headers: librarian,
+                body: .json(#"{"borrower": "Tobias Penhaligon"}"#))
+            // Then: the API says what `lawcat checkout` says; the desk says which of its choices puts it right.
+            #expect(api.errorMessage == "L000165: already on loan to Tobias Penhaligon; check it in first with `lawcat checkin L000165`")
+            #expect(desk["message"] as? String == "L000165: already on loan to Tobias Penhaligon; check it in first (Check in, then scan it)")
+            // The missing copy (L000080) lent, a borrower's name mistyped, a copy not missing found, an unknown barcode.
+            let missing = try await Self.scan(client, session, "action=checkout&borrower=Tobias+Penhaligon&barcode=L000080")
+            #expect((missing["message"] as? String)?.hasSuffix("record where it turned up first (Found there, on its copy's page)") == true)
+            let nobody = try await Self.scan(client, session, "action=checkout&borrower=Tobias+Penhaligan&barcode=L000001")
+            #expect((nobody["message"] as? String)?.hasSuffix("(tick 'The borrower is a new person' to add them)") == true)
+            let unknown = try await Self.scan(client, session, "action=checkin&barcode=NOSUCH1")
+            #expect((unknown["message"] as? String)?.hasSuffix("check the label, or find the book with the search box") == true)
+            let found = try await client.execute(
+                uri: "/copies/L000001/record", method: .post, headers: Self.formHeaders(session.cookie),
+                body: ByteBuffer(string: "csrf=\(session.csrf)&action=found&location=London%2F6F%2FTax"))
+            #expect(found.status == .conflict)
+            #expect(found.text.contains("use Seen there to record a sighting"))
+            for page in [missing, nobody, unknown].map({ $0["message"] as? String ?? "" }) + [found.text] {
+                #expect(!page.contains("`lawcat") && !page.contains("--"), "a page names a command: \(page)")
+            }
+        }
+        #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000001").status == .onShelf)
+        #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000080").status == .missing)
     }
 
     @Test("A borrower's name close to a known one is refused with 'did you mean', and nobody is added; the new-person box adds them")

@@ -105,6 +105,12 @@ enum Refusal: String {
         self = refusal
     }
 
+    private static func missing(_ barcode: String) -> Reason {
+        Reason(
+            commandLine: "this copy is missing; record where it turned up with `lawcat found \(barcode)` first",
+            browser: "this copy is missing; record where it turned up first (Found there, on its copy's page)")
+    }
+
     /// The refusal in words, with who has the copy where that helps.
     func error(barcode: String, copyID: Int64, in db: Database) throws -> CatalogueError {
         let row = try Row.fetchOne(
@@ -116,14 +122,16 @@ enum Refusal: String {
         // SQLite runs the newest BEFORE trigger first, so a withdrawn copy can
         // trip another refusal before `lawcat:withdrawn`: the status decides.
         let refusal = status == .withdrawn ? .withdrawn : self
-        let reason: String
+        let reason: Reason
         switch refusal {
         case .withdrawn:
             reason = "this copy has been withdrawn; nothing more can happen to it"
         case .notOnShelf where status == .onLoan:
-            reason = "already on loan to \(borrower); check it in first with `lawcat checkin \(barcode)`"
+            reason = Reason(
+                commandLine: "already on loan to \(borrower); check it in first with `lawcat checkin \(barcode)`",
+                browser: "already on loan to \(borrower); check it in first (Check in, then scan it)")
         case .notOnShelf where status == .missing, .missing:
-            reason = "this copy is missing; record where it turned up with `lawcat found \(barcode)` first"
+            reason = Self.missing(barcode)
         case .notOnShelf:
             reason = "this copy is \(status?.rawValue ?? "unknown"), not on the shelf"
         case .notOnLoan:
@@ -131,11 +139,13 @@ enum Refusal: String {
         case .alreadyMissing:
             reason = "this copy is already reported missing"
         case .notMissing:
-            reason = "this copy is not missing; use `lawcat seen` to record a sighting"
+            reason = Reason(
+                commandLine: "this copy is not missing; use `lawcat seen` to record a sighting",
+                browser: "this copy is not missing; use Seen there to record a sighting")
         case .onLoan:
             reason = "on loan to \(borrower); check it in before withdrawing it"
         case .nothingToRenew where status == .missing:
-            reason = "this copy is missing; record where it turned up with `lawcat found \(barcode)` first"
+            reason = Self.missing(barcode)
         case .nothingToRenew:
             reason = "this copy is not on loan, so there is no loan to renew"
         case .cannotUndo:

@@ -32,7 +32,10 @@ extension CatalogueDatabase {
             }
             if loan != nil, newDue == nil {
                 throw CatalogueError.refused(
-                    barcode: copy.barcode, reason: "this loan had no due date to extend; give --due YYYY-MM-DD or --days N")
+                    barcode: copy.barcode,
+                    reason: Reason(
+                        commandLine: "this loan had no due date to extend; give --due YYYY-MM-DD or --days N",
+                        browser: "this loan had no due date to extend; check it in and out again for a loan of the usual length"))
             }
             if let current, let newDue, newDue <= current {
                 throw CatalogueError.refused(

@@ -54,8 +54,10 @@ extension CatalogueDatabase {
             guard let last = events.last, last.kind != .added else {
                 throw CatalogueError.refused(
                     barcode: copy.barcode,
-                    reason: "nothing to undo: nothing has happened to this copy since it was added"
-                        + " (to take it off the shelves, use `lawcat withdraw \(copy.barcode)`)")
+                    reason: Reason(
+                        commandLine: "nothing to undo: nothing has happened to this copy since it was added"
+                            + " (to take it off the shelves, use `lawcat withdraw \(copy.barcode)`)",
+                        browser: "nothing to undo: nothing has happened to this copy since it was added"))
             }
             // The latest event and, back along follows_id, those recorded with it.
             var start = events.count - 1
@@ -87,8 +89,9 @@ extension CatalogueDatabase {
                 if let later = events[first...].first(where: { $0.stocktakeID != id }) {
                     throw CatalogueError.refused(
                         barcode: "stocktake \(id)",
-                        reason: "\(copy.barcode) has been \(later.kind.rawValue) since it was scanned;"
-                            + " undo that first (`lawcat undo \(copy.barcode)`), then the stocktake")
+                        reason: Reason(
+                            "\(copy.barcode) has been \(later.kind.rawValue) since it was scanned;"
+                                + " undo that first (`lawcat undo \(copy.barcode)`), then the stocktake"))
                 }
                 plans.append((copy, Array(events[first...]), Array(events[..<first])))
             }

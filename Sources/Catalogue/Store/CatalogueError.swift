@@ -36,7 +36,7 @@ public enum CatalogueError: Error, Equatable, Sendable {
     case alreadyExists(path: String)
 
     // Circulation (refusals that the event log's triggers enforce)
-    case refused(barcode: String, reason: String)
+    case refused(barcode: String, reason: Reason)
     /// A name that nobody has, given where only a known person will do.
     case personNotFound(name: String, closeNames: [String] = [])
     /// A new name close to known ones, refused as a likely typo.
@@ -58,11 +58,14 @@ public enum CatalogueError: Error, Equatable, Sendable {
     /// Anything unexpected: still one line, never a trace.
     case unexpected(String)
 
+    /// The message as the command line says it (and the JSON API, which speaks for it).
+    public var message: String { message(.commandLine) }
+
     /// Reliability review: messages echo what the user gave (a date, a
     /// location, a barcode), which may hold line breaks or other control
     /// characters; they are shown as spaces so that an error stays one line.
-    public var message: String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+    public func message(_ wording: Wording) -> String {
+        String(String.UnicodeScalarView(text(wording).unicodeScalars.map { scalar in
             switch scalar.properties.generalCategory {
             case .control, .lineSeparator, .paragraphSeparator: " "
             default: scalar
@@ -70,7 +73,9 @@ public enum CatalogueError: Error, Equatable, Sendable {
         }))
     }
 
-    private var text: String {
+    private func text(_ wording: Wording) -> String {
+        /// What to do next, in the reader's terms: a command to run, or a control on the page.
+        func advise(_ commandLine: String, browser: String) -> String { wording == .browser ? browser : commandLine }
         switch self {
         case .noCatalogue(let path):
             return "no catalogue at \(path); create one with `lawcat init`, or name another with --db or LAWCAT_DB"
@@ -87,9 +92,11 @@ public enum CatalogueError: Error, Equatable, Sendable {
         case .busy(let path):
             return "the catalogue at \(path) stayed busy with another lawcat for too long; try again"
         case .bookNotFound(let key):
-            return "no book or copy matches '\(key)'; give a book id or a copy's barcode (try `lawcat search`)"
+            return "no book or copy matches '\(key)'; give a book id or a copy's barcode "
+                + advise("(try `lawcat search`)", browser: "(try the search box)")
         case .copyNotFound(let barcode):
-            return "no copy has the barcode '\(barcode)'; check the label, or find the book with `lawcat search`"
+            return "no copy has the barcode '\(barcode)'; check the label, or find the book with "
+                + advise("`lawcat search`", browser: "the search box")
         case .invalidField(let field, let value, let reason):
             return "invalid \(field) '\(value.prefix(80))': \(reason)"
         case .barcodeTaken(let barcode, let title):
@@ -118,23 +125,26 @@ public enum CatalogueError: Error, Equatable, Sendable {
         case .alreadyExists(let path):
             return "\(path) already exists; name another file, or add --force to replace it (nothing was changed)"
         case .refused(let barcode, let reason):
-            return "\(barcode): \(reason)"
+            return "\(barcode): " + advise(reason.commandLine, browser: reason.browser)
         case .unknownStocktakeLocation(let path, let close):
-            let hint = close.isEmpty ? "see the locations with `lawcat locations`" : "did you mean \(close.joined(separator: ", "))?"
+            let hint = close.isEmpty ? Self.seeLocations(wording) : "did you mean \(close.joined(separator: ", "))?"
             return "no copy is homed or placed under \(path), so there is nothing to take stock of; \(hint) (nothing was recorded)"
         case .locationNotFound(let path, let close):
-            let hint = close.isEmpty ? "see the locations with `lawcat locations`" : "did you mean \(Self.either(close))?"
+            let hint = close.isEmpty ? Self.seeLocations(wording) : "did you mean \(Self.either(close))?"
             return "no location is called \(path); \(hint)"
         case .noScans:
             return "no barcodes were read; nothing was recorded"
         case .stocktakeNotFound(let id):
             return "no stocktake has the id \(id); a stocktake's report gives its id"
         case .personNotFound(let name, let close) where !close.isEmpty:
-            return "nobody called '\(name)' is in the catalogue; did you mean \(Self.either(close))? (see who is with `lawcat people`)"
+            return "nobody called '\(name)' is in the catalogue; did you mean \(Self.either(close))? "
+                + advise("(see who is with `lawcat people`)", browser: "(the Borrower box suggests the people)")
         case .personNotFound(let name, _):
-            return "nobody called '\(name)' is in the catalogue; see who is with `lawcat people`"
+            return "nobody called '\(name)' is in the catalogue; "
+                + advise("see who is with `lawcat people`", browser: "choose one of the people the Borrower box suggests")
         case .unknownPerson(let name, let close):
-            return "nobody called '\(name)'; did you mean \(Self.either(close))? (--new-person adds a new person)"
+            return "nobody called '\(name)'; did you mean \(Self.either(close))? "
+                + advise("(--new-person adds a new person)", browser: "(tick 'The borrower is a new person' to add them)")
         case .personExists(let name, let merge?):
             return "\(name) is already in the catalogue; to make them one person, use `lawcat people merge '\(merge)' '\(name)'`"
         case .personExists(let name, nil):
@@ -146,6 +156,10 @@ public enum CatalogueError: Error, Equatable, Sendable {
         case .unexpected(let what):
             return "unexpected problem: \(what)"
         }
+    }
+
+    private static func seeLocations(_ wording: Wording) -> String {
+        wording == .browser ? "choose one of the locations the box suggests" : "see the locations with `lawcat locations`"
     }
 
     /// "A", "A or B", "A, B or C".
@@ -167,6 +181,33 @@ public enum CatalogueError: Error, Equatable, Sendable {
             return 1
         }
     }
+}
+
+/// Who reads a message. The command line (and the JSON API, whose errors are
+/// the command line's) names the command or option that puts a refusal right;
+/// the server's pages name their own controls instead, because a librarian at
+/// the browser's desk has no terminal to type `lawcat checkin` into.
+public enum Wording: Sendable {
+    case commandLine
+    case browser
+}
+
+/// Why a change was refused, in both wordings (see `Wording`). Most reasons
+/// name no command, and a plain string serves both.
+public struct Reason: Equatable, Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
+    public var commandLine: String
+    public var browser: String
+
+    public init(commandLine: String, browser: String) {
+        self.commandLine = commandLine
+        self.browser = browser
+    }
+
+    public init(_ both: String) { self.init(commandLine: both, browser: both) }
+    public init(stringLiteral value: String) { self.init(value) }
+    public init(stringInterpolation: DefaultStringInterpolation) { self.init(String(stringInterpolation: stringInterpolation)) }
+
+    public var description: String { commandLine }
 }
 
 /// One bad row of an import: its line number in the file and why. A record

@@ -81,7 +81,7 @@ struct DeskController {
                 let report = try catalogue.stocktake(at: location, scanned: lines)
                 return Page.response(Page.layout(title: "Stocktake of \(report.location)", caller: context.caller, body: Page.stocktakeReport(report, caller: context.caller)))
             } catch {
-                let (status, message, _) = FailureMiddleware.describe(error)
+                let (status, message, _) = FailureMiddleware.describe(error, wording: .browser)
                 return Page.response(
                     Page.layout(
                         title: "Stocktake", caller: context.caller,
@@ -154,7 +154,7 @@ struct DeskController {
         }
     }
 
-    /// One scan at the desk: the library's answer, or its refusal in the CLI's words.
+    /// One scan at the desk: the library's answer, or its refusal, worded for the page.
     func scan(_ form: [String: String]) -> Answer {
         // An Undo button on a line of the page without JavaScript names the barcode it undoes.
         let undo = form["undo"].flatMap { $0.isEmpty ? nil : $0 }
@@ -209,7 +209,7 @@ struct DeskController {
             answer.message = done
             answer.refused = false
         } catch {
-            answer.message = FailureMiddleware.describe(error).1
+            answer.message = FailureMiddleware.describe(error, wording: .browser).1
             if let copy = try? catalogue.copyWhereabouts(barcode: barcode, trail: 0) {
                 answer.barcode = copy.barcode
                 answer.title = copy.title

@@ -1,7 +1,8 @@
 // Every failure becomes a 4xx (or, for what no client caused, a 5xx) answer
 // in the caller's language: `{"error": "..."}` under /api/, a page elsewhere.
-// The sentence is the CLI's (CatalogueError.message); no SQLite message, SQL
-// text or Swift type name reaches a client.
+// The API's sentence is the CLI's (CatalogueError.message); a page's names the
+// page's controls where the CLI names a command (`Wording.browser`). No SQLite
+// message, SQL text or Swift type name reaches a client.
 import Catalogue
 import Foundation
 import HTTPTypes
@@ -48,10 +49,11 @@ struct FailureMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            var (status, message, headers) = Self.describe(error)
-            if request.uri.path.hasPrefix("/api/") {
+            let api = request.uri.path.hasPrefix("/api/")
+            var (status, message, headers) = Self.describe(error, wording: api ? .commandLine : .browser)
+            if api {
                 if let failure = error as? HTTPError, failure.status == .notFound {
-                    let allowed = api.allowed(at: request.uri.path)
+                    let allowed = self.api.allowed(at: request.uri.path)
                     if !allowed.isEmpty && !allowed.contains(request.method.rawValue) {
                         status = .methodNotAllowed
                         message = "this route takes \(allowed.joined(separator: " or ")), not \(request.method.rawValue); see /api/v1/openapi.json"
@@ -68,12 +70,12 @@ struct FailureMiddleware: RouterMiddleware {
         }
     }
 
-    static func describe(_ error: any Error) -> (HTTPResponse.Status, String, HTTPFields) {
+    static func describe(_ error: any Error, wording: Wording) -> (HTTPResponse.Status, String, HTTPFields) {
         switch error {
         case let failure as ServerFailure:
             return (failure.status, failure.message, failure.headers)
         case let failure as CatalogueError:
-            return (failure.httpStatus, failure.message, [:])
+            return (failure.httpStatus, failure.message(wording), [:])
         case let failure as HTTPError:
             switch failure.status {
             case .notFound:

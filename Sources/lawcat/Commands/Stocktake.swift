@@ -43,8 +43,9 @@ struct Stocktake: ParsableCommand {
         if let reason = report.markingRefused {
             throw CatalogueError.refused(
                 barcode: "stocktake \(report.id)",
-                reason: "not marking \(report.notSeen.count) copies missing: \(reason) (the sightings are recorded;"
-                    + " `lawcat undo --stocktake \(report.id)` takes them back)")
+                reason: Reason(
+                    "not marking \(report.notSeen.count) copies missing: \(reason) (the sightings are recorded;"
+                        + " `lawcat undo --stocktake \(report.id)` takes them back)"))
         }
     }
 

@@ -8,7 +8,8 @@ extension CatalogueDatabase {
     /// Marks missing those of `barcodes` that stocktake `id` did not see and
     /// that are still on the shelf under its location, in one transaction;
     /// returns how many were marked. A copy seen, lent or moved since the
-    /// report was read is left alone.
+    /// report was read is left alone, and so is one the report could not have
+    /// listed (scanned by the stocktake, or homed or placed elsewhere).
     public func markNotSeenMissing(stocktake id: Int64, barcodes: [String]) throws -> Int {
         let now = nowStamp
         return try write { db in
@@ -30,6 +31,18 @@ extension CatalogueDatabase {
             for barcode in barcodes {
                 let copy = try CopyRow.fetch(db, barcode: barcode)
                 guard copy.status == .onShelf else { continue }
+                // The barcodes come back from the browser's form: only a copy the report listed as not
+                // seen (homed under the location, placed there or at home, not scanned) may be marked.
+                let notSeen = try Bool.fetchOne(
+                    db,
+                    SQLRequest(literal: """
+                        SELECT EXISTS (
+                          SELECT 1 FROM copy c JOIN location h ON h.id = c.home_id LEFT JOIN location l ON l.id = c.location_id
+                          WHERE c.id = \(copy.id) AND \(LocationPath.under("h", path))
+                            AND (c.location_id IS NULL OR \(LocationPath.under("l", path)))
+                            AND NOT EXISTS (SELECT 1 FROM event e WHERE e.copy_id = c.id AND e.stocktake_id = \(id)))
+                        """)) ?? false
+                guard notSeen else { continue }
                 let changedSince = try Bool.fetchOne(
                     db, sql: "SELECT EXISTS (SELECT 1 FROM event WHERE copy_id = ? AND id > ?)",
                     arguments: [copy.id, since]) ?? false

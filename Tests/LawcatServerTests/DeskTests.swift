@@ -131,18 +131,56 @@ import Testing
                 body: ByteBuffer(string: "csrf=\(csrf)&action=checkout&borrower=Tobias+Penhaligon&barcode=L000001"))
             #expect(page.status == .ok)
             #expect(page.text.contains("lent to Tobias Penhaligon"))
-            #expect(page.text.contains("name=\"undo\" value=\"L000001\""))
             #expect(page.text.contains("value=\"Tobias Penhaligon\""))
             let refused = try await client.execute(
                 uri: "/desk", method: .post, headers: headers,
                 body: ByteBuffer(string: "csrf=\(csrf)&action=checkout&borrower=Tobias+Penhaligon&barcode=L000001"))
             #expect(refused.status == .conflict)
             #expect(refused.text.contains("class=\"refused\" role=\"alert\""))
+            #expect(!refused.text.contains("class=\"undo\""), "a refused scan has nothing to undo")
+            // The line's Undo names the event the checkout recorded.
+            let event = try #require(Self.undoEvent(in: page.text))
             let undo = try await client.execute(
-                uri: "/desk", method: .post, headers: headers, body: ByteBuffer(string: "csrf=\(csrf)&undo=L000001&barcode="))
-            #expect(undo.text.contains("undone"))
+                uri: "/desk", method: .post, headers: headers, body: ByteBuffer(string: "csrf=\(csrf)&action=checkout&event=\(event)&barcode="))
+            #expect(undo.text.contains("undone: checked-out"))
             #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000001").status == .onShelf)
         }
+    }
+
+    /// The event a desk page's Undo button names.
+    static func undoEvent(in page: String) -> String? {
+        guard let range = page.range(of: "name=\"event\" value=\"") else { return nil }
+        return String(page[range.upperBound...].prefix(while: \.isNumber))
+    }
+
+    @Test("Given a checkout and a check-in at the desk, when the check-in's Undo is sent twice (a reload) or the checkout's Undo is pressed after the check-in, then only the one undo is made and the loan stands")
+    func undoNamesItsOwnScan() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.app().test(.router) { client in
+            let session = try await PageTests.signIn(client)
+            let lent = try await Self.scan(client, session, "action=checkout&borrower=Tobias+Penhaligon&barcode=L000075")
+            let returned = try await Self.scan(client, session, "action=checkin&barcode=L000075")
+            let lentEvent = try #require(lent["event"] as? Int)
+            let returnedEvent = try #require(returned["event"] as? Int)
+            // When: the check-in's Undo, twice, as a browser resending the form does.
+            let first = try await Self.scan(client, session, "action=undo&barcode=L000075&event=\(returnedEvent)")
+            #expect(first["refused"] as? Bool == false)
+            #expect(first["message"] as? String == "undone: returned")
+            let again = try await Self.scan(client, session, "action=undo&barcode=L000075&event=\(returnedEvent)")
+            #expect(again["refused"] as? Bool == true)
+            #expect((again["message"] as? String)?.contains("undone already") == true)
+            #expect(again["barcode"] as? String == "L000075")
+            // Then: the loan the check-in ended is on again, and stays on.
+            #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000075").status == .onLoan)
+            // An older line's Undo: the checkout's, after a fresh check-in, is refused too.
+            _ = try await Self.scan(client, session, "action=checkin&barcode=L000075")
+            let older = try await Self.scan(client, session, "action=undo&barcode=L000075&event=\(lentEvent)")
+            #expect(older["refused"] as? Bool == true)
+            #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000075").status == .onShelf)
+            let nonsense = try await Self.scan(client, session, "action=undo&event=x1")
+            #expect(nonsense["refused"] as? Bool == true)
+        }
+        #expect(try fixture.catalogue.check().isClean)
     }
 
     @Test("The desk needs a librarian and, for a change, the page's CSRF token")

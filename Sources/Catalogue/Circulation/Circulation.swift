@@ -36,6 +36,9 @@ public struct CirculationResult: Hashable, Sendable {
     public var locationAdded: NewLocation?
     /// A renewal's due date before it (nil when the loan had none).
     public var previousDue: String?
+    /// The copy's latest event once the command is done: the one it recorded.
+    /// The desk's Undo names it, so that it undoes that action and nothing after (`undo(event:)`).
+    public var eventID: Int64? = nil
 }
 
 extension CatalogueDatabase {
@@ -222,6 +225,7 @@ extension Database {
         result.home = summary.home
         result.borrower = summary.borrower
         result.due = summary.due
+        result.eventID = try Int64.fetchOne(cachedStatement(sql: "SELECT max(id) FROM event WHERE copy_id = ?"), arguments: [copy.id])
         return result
     }
 

@@ -48,21 +48,22 @@ extension CatalogueDatabase {
     /// Undoes the copy's latest action (see the file's comment).
     public func undo(barcode: String, note: String? = nil) throws -> UndoResult {
         let now = nowStamp
+        return try write { db in try db.undoLatest(of: try CopyRow.fetch(db, barcode: barcode), at: now, note: note) }
+    }
+
+    /// Undoes the action that recorded event `id` (with the events recorded
+    /// with it), and only while it is still the copy's latest action in effect.
+    /// Why: the desk's Undo button names the line's own event, so a form sent
+    /// twice (a reload) or an Undo pressed on an older line is refused, where
+    /// undoing "the latest action" would undo the one before it, or someone
+    /// else's scan.
+    public func undo(event id: Int64, note: String? = nil) throws -> UndoResult {
+        let now = nowStamp
         return try write { db in
-            let copy = try CopyRow.fetch(db, barcode: barcode)
-            let events = try db.eventsInEffect(ofCopy: copy.id).filter(\.kind.isAction)
-            guard let last = events.last, last.kind != .added else {
-                throw CatalogueError.refused(
-                    barcode: copy.barcode,
-                    reason: Reason(
-                        commandLine: "nothing to undo: nothing has happened to this copy since it was added"
-                            + " (to take it off the shelves, use `lawcat withdraw \(copy.barcode)`)",
-                        browser: "nothing to undo: nothing has happened to this copy since it was added"))
-            }
-            // The latest event and, back along follows_id, those recorded with it.
-            var start = events.count - 1
-            while let follows = events[start].followsID, start > 0, events[start - 1].id == follows { start -= 1 }
-            return try db.undo(Array(events[start...]), of: copy, keeping: Array(events[..<start]), at: now, note: note)
+            guard let barcode = try String.fetchOne(
+                db, sql: "SELECT c.barcode FROM event e JOIN copy c ON c.id = e.copy_id WHERE e.id = ?", arguments: [id])
+            else { throw CatalogueError.invalidField(field: "event", value: String(id), reason: "no event has this id") }
+            return try db.undoLatest(of: try CopyRow.fetch(db, barcode: barcode), at: now, note: note, expecting: id)
         }
     }
 
@@ -143,5 +144,30 @@ extension Database {
             self, sql: CopyEvent.selection + " WHERE e.id IN (SELECT value FROM json_each(?)) ORDER BY e.id",
             arguments: [JSONList.encodeIDs(group.map(\.id))])
         return UndoResult(copy: try result(copy, base: .blank), undone: undone)
+    }
+}
+
+extension Database {
+    /// Undoes the copy's latest action in effect; with `expecting`, only while
+    /// that action's last event is the one named.
+    func undoLatest(of copy: CopyRow, at now: String, note: String?, expecting: Int64? = nil) throws -> UndoResult {
+        let events = try eventsInEffect(ofCopy: copy.id).filter(\.kind.isAction)
+        if let expecting, events.last?.id != expecting {
+            throw CatalogueError.refused(
+                barcode: copy.barcode,
+                reason: "that has been undone already, or something else has happened to this copy since; nothing was changed")
+        }
+        guard let last = events.last, last.kind != .added else {
+            throw CatalogueError.refused(
+                barcode: copy.barcode,
+                reason: Reason(
+                    commandLine: "nothing to undo: nothing has happened to this copy since it was added"
+                        + " (to take it off the shelves, use `lawcat withdraw \(copy.barcode)`)",
+                    browser: "nothing to undo: nothing has happened to this copy since it was added"))
+        }
+        // The latest event and, back along follows_id, those recorded with it.
+        var start = events.count - 1
+        while let follows = events[start].followsID, start > 0, events[start - 1].id == follows { start -= 1 }
+        return try undo(Array(events[start...]), of: copy, keeping: Array(events[..<start]), at: now, note: note)
     }
 }

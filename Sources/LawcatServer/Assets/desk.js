@@ -67,11 +67,14 @@
     }
     what.appendChild(document.createTextNode(answer.message));
     li.appendChild(what);
-    if (!answer.refused && answer.action !== "undo") {
+    if (!answer.refused && answer.event) {
+      // The Undo names the event this line recorded: pressed after anything else has happened
+      // to the copy (or pressed twice), the server refuses it rather than undo something else.
       var undo = document.createElement("button");
       undo.type = "button";
       undo.className = "undo";
-      undo.value = answer.barcode;
+      undo.value = String(answer.event);
+      undo.dataset.barcode = answer.barcode;
       undo.textContent = "Undo";
       li.appendChild(document.createTextNode(" "));
       li.appendChild(undo);
@@ -138,7 +141,7 @@
     if (!button) return;
     event.preventDefault();
     button.disabled = true;
-    enqueue({ barcode: button.value, action: "undo" });
+    enqueue({ barcode: button.dataset.barcode, event: button.value, action: "undo" });
     box.focus();
   });
 

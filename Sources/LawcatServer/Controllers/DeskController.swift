@@ -39,6 +39,8 @@ struct DeskController {
         /// What was done, or why it was refused.
         var message: String
         var refused: Bool
+        /// The event the scan recorded, which the line's Undo names (nil when refused or itself an undo).
+        var event: Int64? = nil
     }
 
     func addRoutes(to router: Router<LawcatContext>) {
@@ -156,13 +158,34 @@ struct DeskController {
 
     /// One scan at the desk: the library's answer, or its refusal, worded for the page.
     func scan(_ form: [String: String]) -> Answer {
-        // An Undo button on a line of the page without JavaScript names the barcode it undoes.
-        let undo = form["undo"].flatMap { $0.isEmpty ? nil : $0 }
-        let barcode = (undo ?? form["barcode"] ?? "").trimmingCharacters(in: .whitespaces)
-        let actionName = undo != nil ? Action.undo.rawValue : form["action"] ?? Action.checkout.rawValue
+        // A line's Undo names the event that line recorded (`event`): it undoes that scan, and
+        // nothing else, so a form sent again or an older line's Undo is refused (`undo(event:)`).
+        let event = form["event"].flatMap { $0.isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
+        var barcode = (form["barcode"] ?? "").trimmingCharacters(in: .whitespaces)
+        let actionName = event != nil ? Action.undo.rawValue : form["action"] ?? Action.checkout.rawValue
         var answer = Answer(barcode: barcode, title: "", action: actionName, message: "", refused: true)
         guard let action = Action(rawValue: actionName) else {
             answer.message = "choose check out, check in, renew, seen here or move here"
+            return answer
+        }
+        if let event {
+            guard let id = Int64(event) else {
+                answer.message = "this Undo names no scan; reload the page"
+                return answer
+            }
+            do {
+                let result = try catalogue.undo(event: id)
+                barcode = result.copy.barcode
+                answer.message = "undone: \(result.undone.map(\.kind.rawValue).joined(separator: ", "))"
+                answer.refused = false
+            } catch {
+                answer.message = FailureMiddleware.describe(error, wording: .browser).1
+                if case .refused(let refused, _)? = error as? CatalogueError { barcode = refused }
+            }
+            if let copy = try? catalogue.copyWhereabouts(barcode: barcode, trail: 0) {
+                answer.barcode = copy.barcode
+                answer.title = copy.title
+            }
             return answer
         }
         guard !barcode.isEmpty else {
@@ -174,6 +197,7 @@ struct DeskController {
         let location: String? = here.isEmpty ? nil : here
         do {
             let done: String
+            var recorded: CirculationResult?
             switch action {
             case .checkout:
                 guard !borrower.isEmpty else {
@@ -181,16 +205,20 @@ struct DeskController {
                     return answer
                 }
                 let result = try catalogue.checkout(barcode: barcode, to: borrower, newPerson: form["new_person"] == "yes")
+                recorded = result
                 done = "lent to \(result.borrower ?? borrower)" + (result.due.map { ", due \($0)" } ?? "")
                     + (result.personAdded.map { " (\($0) added to the people)" } ?? "")
             case .checkin:
                 let result = try catalogue.checkin(barcode: barcode, at: location)
+                recorded = result
                 done = "checked in" + (result.wasMissing ? " (it had been missing)" : "") + ", at \(result.location ?? result.home)"
             case .renew:
                 let result = try catalogue.renew(barcode: barcode)
+                recorded = result
                 done = "renewed" + (result.due.map { ", due \($0)" } ?? "")
             case .seen:
                 let result = try catalogue.seen(barcode: barcode, at: location, by: nil, note: nil)
+                recorded = result
                 done = "seen at \(result.location ?? result.home)"
             case .move:
                 guard let location else {
@@ -198,6 +226,7 @@ struct DeskController {
                     return answer
                 }
                 let result = try catalogue.move(barcode: barcode, to: location)
+                recorded = result
                 done = "moved to \(result.location ?? location)"
             case .undo:
                 let result = try catalogue.undo(barcode: barcode)
@@ -208,6 +237,7 @@ struct DeskController {
             answer.title = copy.title
             answer.message = done
             answer.refused = false
+            answer.event = recorded?.eventID
         } catch {
             answer.message = FailureMiddleware.describe(error, wording: .browser).1
             if let copy = try? catalogue.copyWhereabouts(barcode: barcode, trail: 0) {

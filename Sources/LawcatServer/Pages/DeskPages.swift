@@ -52,8 +52,10 @@ extension Page {
     }
 
     static func deskAnswer(_ answer: DeskController.Answer) -> HTML {
-        let undo: HTML = answer.refused || answer.action == "undo"
-            ? "" : " <button class=\"undo\" name=\"undo\" value=\"\(answer.barcode)\" formnovalidate>Undo</button>"
+        // The line's Undo names the event it recorded, never just the barcode (DeskController.scan).
+        let undo: HTML = answer.event.map {
+            " <button class=\"undo\" name=\"event\" value=\"\(String($0))\" data-barcode=\"\(answer.barcode)\" formnovalidate>Undo</button>"
+        } ?? ""
         let title: HTML = answer.title.isEmpty ? "" : " <span class=\"title\">\(answer.title)</span>"
         let what: HTML = answer.refused ? "<strong>Refused:</strong> \(answer.message)" : "\(answer.message)"
         return """

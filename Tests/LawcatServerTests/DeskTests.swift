@@ -84,6 +84,68 @@ import Testing
         #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000080").status == .missing)
     }
 
+    @Test("Given a typo in Here or a borrower nobody has, when scanned at the desk, then the scan is refused and nothing is added until the box for a new one is ticked")
+    func newPlacesAndPeopleOnlyWhenTicked() async throws {
+        let fixture = try ServerFixture()
+        let locationsBefore = try fixture.catalogue.locationCounts().count
+        try await fixture.app().test(.router) { client in
+            let session = try await PageTests.signIn(client)
+            _ = try await Self.scan(client, session, "action=checkout&borrower=Tobias+Penhaligon&barcode=L000006")
+            // When: a check-in with Here mistyped, and a checkout to a name nobody has.
+            let typo = try await Self.scan(client, session, "action=checkin&location=London%2FLibary%2FBay+1&barcode=L000006")
+            #expect(typo["refused"] as? Bool == true)
+            #expect((typo["message"] as? String)?.contains("no location is called London/Libary/Bay 1; did you mean London/Library/Bay 1") == true)
+            #expect((typo["message"] as? String)?.hasSuffix("(tick 'New location' to add it)") == true)
+            let stranger = try await Self.scan(client, session, "action=checkout&borrower=Zebedee+Quaintance&barcode=L000001")
+            #expect(stranger["refused"] as? Bool == true)
+            #expect((stranger["message"] as? String)?.hasSuffix("choose a name the Borrower box suggests, or tick 'The borrower is a new person' to add them") == true)
+            // Then: nothing was recorded or added.
+            #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000006").status == .onLoan)
+            #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000001").status == .onShelf)
+            #expect(try fixture.catalogue.locationCounts().count == locationsBefore)
+            #expect(try !fixture.catalogue.knowsPerson("Zebedee Quaintance"))
+            // With the boxes ticked, both are added.
+            let placed = try await Self.scan(client, session, "action=checkin&location=London%2FLibrary%2FBay+99&new_location=yes&barcode=L000006")
+            #expect(placed["message"] as? String == "checked in, at London/Library/Bay 99")
+            let lent = try await Self.scan(client, session, "action=checkout&borrower=Zebedee+Quaintance&new_person=yes&barcode=L000001")
+            #expect(lent["refused"] as? Bool == false)
+            #expect(try fixture.catalogue.knowsPerson("Zebedee Quaintance"))
+            // A copy's page refuses a mistyped place the same way.
+            let found = try await client.execute(
+                uri: "/copies/L000002/record", method: .post, headers: Self.formHeaders(session.cookie),
+                body: ByteBuffer(string: "csrf=\(session.csrf)&action=seen&location=London%2FLibary%2FBay+2"))
+            #expect(found.status == .unprocessableContent)
+            #expect(found.text.contains("did you mean London/Library/Bay 2"))
+        }
+        #expect(try fixture.catalogue.locationCounts().count == locationsBefore + 1)
+    }
+
+    @Test("Given Days at the desk, a checkout is due that many days on, a renewal for fewer is refused in the page's words, and a bad number lends nothing")
+    func loanDays() async throws {
+        let fixture = try ServerFixture()
+        try await fixture.app().test(.router) { client in
+            let session = try await PageTests.signIn(client)
+            let lent = try await Self.scan(client, session, "action=checkout&borrower=Tobias+Penhaligon&days=14&barcode=L000001")
+            let due = try #require(try fixture.catalogue.copyWhereabouts(barcode: "L000001").due)
+            #expect((lent["message"] as? String)?.hasSuffix("due \(due)") == true)
+            let shorter = try await Self.scan(client, session, "action=renew&days=7&barcode=L000001")
+            #expect(shorter["refused"] as? Bool == true)
+            #expect((shorter["message"] as? String)?.contains("give more Days") == true)
+            let longer = try await Self.scan(client, session, "action=renew&days=28&barcode=L000001")
+            #expect(longer["refused"] as? Bool == false)
+            #expect(try #require(try fixture.catalogue.copyWhereabouts(barcode: "L000001").due) > due)
+            for bad in ["0", "two", "99999"] {
+                let refused = try await Self.scan(client, session, "action=checkout&borrower=Tobias+Penhaligon&days=\(bad)&barcode=L000002")
+                #expect((refused["message"] as? String)?.hasPrefix("give the loan's length in Days") == true, "days=\(bad)")
+            }
+            // Without Days a desk loan has no due date, as `lawcat checkout` without --days.
+            let open = try await Self.scan(client, session, "action=checkout&borrower=Tobias+Penhaligon&barcode=L000003")
+            #expect(open["message"] as? String == "lent to Tobias Penhaligon")
+        }
+        #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000002").status == .onShelf)
+        #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000003").due == nil)
+    }
+
     @Test("A borrower's name close to a known one is refused with 'did you mean', and nobody is added; the new-person box adds them")
     func closeName() async throws {
         let fixture = try ServerFixture()

@@ -35,12 +35,14 @@ extension CatalogueDatabase {
                     barcode: copy.barcode,
                     reason: Reason(
                         commandLine: "this loan had no due date to extend; give --due YYYY-MM-DD or --days N",
-                        browser: "this loan had no due date to extend; check it in and out again for a loan of the usual length"))
+                        browser: "this loan had no due date to extend; give the loan's length in Days, then scan it again"))
             }
             if let current, let newDue, newDue <= current {
                 throw CatalogueError.refused(
                     barcode: copy.barcode,
-                    reason: "the loan is already due \(current), and a renewal only extends it; give a day after that with --due, or more --days (\(newDue) was asked for)")
+                    reason: Reason(
+                        commandLine: "the loan is already due \(current), and a renewal only extends it; give a day after that with --due, or more --days (\(newDue) was asked for)",
+                        browser: "the loan is already due \(current), and a renewal only extends it; give more Days (\(newDue) was asked for)"))
             }
             var result = CirculationResult.blank
             result.previousDue = current

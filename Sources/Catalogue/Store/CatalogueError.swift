@@ -127,21 +127,29 @@ public enum CatalogueError: Error, Equatable, Sendable {
         case .refused(let barcode, let reason):
             return "\(barcode): " + advise(reason.commandLine, browser: reason.browser)
         case .unknownStocktakeLocation(let path, let close):
-            let hint = close.isEmpty ? Self.seeLocations(wording) : "did you mean \(close.joined(separator: ", "))?"
+            let hint = close.isEmpty
+                ? advise("see the locations with `lawcat locations`", browser: "choose one of the locations the box suggests")
+                : "did you mean \(close.joined(separator: ", "))?"
             return "no copy is homed or placed under \(path), so there is nothing to take stock of; \(hint) (nothing was recorded)"
         case .locationNotFound(let path, let close):
-            let hint = close.isEmpty ? Self.seeLocations(wording) : "did you mean \(Self.either(close))?"
+            // In the browser this refusal comes from a form with a 'New location' box (requireKnownLocation).
+            let hint = close.isEmpty
+                ? advise("see the locations with `lawcat locations`", browser: "choose one the box suggests, or tick 'New location' to add it")
+                : "did you mean \(Self.either(close))?" + advise("", browser: " (tick 'New location' to add it)")
             return "no location is called \(path); \(hint)"
         case .noScans:
             return "no barcodes were read; nothing was recorded"
         case .stocktakeNotFound(let id):
             return "no stocktake has the id \(id); a stocktake's report gives its id"
         case .personNotFound(let name, let close) where !close.isEmpty:
+            // In the browser this refusal comes from the desk, which has a new-person box (requireKnownPerson).
             return "nobody called '\(name)' is in the catalogue; did you mean \(Self.either(close))? "
-                + advise("(see who is with `lawcat people`)", browser: "(the Borrower box suggests the people)")
+                + advise("(see who is with `lawcat people`)", browser: "(tick 'The borrower is a new person' to add them)")
         case .personNotFound(let name, _):
             return "nobody called '\(name)' is in the catalogue; "
-                + advise("see who is with `lawcat people`", browser: "choose one of the people the Borrower box suggests")
+                + advise(
+                    "see who is with `lawcat people`",
+                    browser: "choose a name the Borrower box suggests, or tick 'The borrower is a new person' to add them")
         case .unknownPerson(let name, let close):
             return "nobody called '\(name)'; did you mean \(Self.either(close))? "
                 + advise("(--new-person adds a new person)", browser: "(tick 'The borrower is a new person' to add them)")
@@ -156,10 +164,6 @@ public enum CatalogueError: Error, Equatable, Sendable {
         case .unexpected(let what):
             return "unexpected problem: \(what)"
         }
-    }
-
-    private static func seeLocations(_ wording: Wording) -> String {
-        wording == .browser ? "choose one of the locations the box suggests" : "see the locations with `lawcat locations`"
     }
 
     /// "A", "A or B", "A, B or C".

@@ -126,13 +126,16 @@
     if (!barcode) return;
     var action = form.querySelector("input[name=action]:checked");
     var newPerson = form.querySelector("input[name=new_person]");
+    var newLocation = form.querySelector("input[name=new_location]");
     var fields = {
       barcode: barcode,
       action: action ? action.value : "checkout",
       borrower: document.getElementById("borrower").value,
+      days: document.getElementById("days").value,
       location: document.getElementById("location").value
     };
     if (newPerson && newPerson.checked) fields.new_person = "yes";
+    if (newLocation && newLocation.checked) fields.new_location = "yes";
     enqueue(fields);
   });
 

@@ -12,6 +12,9 @@ struct DeskController {
     let catalogue: CatalogueDatabase
     let settings: ServerSettings
 
+    /// The longest loan the desk's Days box takes: ten years (a longer one is a slip of the keys).
+    static let longestLoan = 3650
+
     /// The largest stocktake upload (a file of scans): 2 MiB, some 200,000 barcodes.
     static let maximumStocktakeSize = 2 * 1024 * 1024
 
@@ -142,6 +145,10 @@ struct DeskController {
         post("copies/:barcode/record") { form, _, context in
             let barcode = try RequestInput.parameter("barcode", context)
             let location = form["location"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+            // A location is added from a page only when its box is ticked (requireKnownLocation).
+            if let location, form["new_location"] != "yes", ["seen", "move", "found"].contains(form["action"] ?? "") {
+                try catalogue.requireKnownLocation(location)
+            }
             switch form["action"] ?? "" {
             case "seen": _ = try catalogue.seen(barcode: barcode, at: location, by: nil, note: form["note"])
             case "move":
@@ -195,7 +202,21 @@ struct DeskController {
         let borrower = (form["borrower"] ?? "").trimmingCharacters(in: .whitespaces)
         let here = (form["location"] ?? "").trimmingCharacters(in: .whitespaces)
         let location: String? = here.isEmpty ? nil : here
+        let daysText = (form["days"] ?? "").trimmingCharacters(in: .whitespaces)
+        var due = DueDate.none
+        if !daysText.isEmpty && (action == .checkout || action == .renew) {
+            guard let days = Int(daysText), (1...Self.longestLoan).contains(days) else {
+                answer.message = "give the loan's length in Days as a whole number from 1 to \(Self.longestLoan), or leave it empty"
+                return answer
+            }
+            due = .days(days)
+        }
         do {
+            // A borrower or a location is added from the desk only when its box is ticked: a typo
+            // in a box that stays filled in would otherwise be recorded with every scan after it.
+            if let location, form["new_location"] != "yes", [.checkin, .seen, .move].contains(action) {
+                try catalogue.requireKnownLocation(location)
+            }
             let done: String
             var recorded: CirculationResult?
             switch action {
@@ -204,7 +225,9 @@ struct DeskController {
                     answer.message = "give the borrower first, then scan"
                     return answer
                 }
-                let result = try catalogue.checkout(barcode: barcode, to: borrower, newPerson: form["new_person"] == "yes")
+                let newPerson = form["new_person"] == "yes"
+                if !newPerson { try catalogue.requireKnownPerson(borrower) }
+                let result = try catalogue.checkout(barcode: barcode, to: borrower, due: due, newPerson: newPerson)
                 recorded = result
                 done = "lent to \(result.borrower ?? borrower)" + (result.due.map { ", due \($0)" } ?? "")
                     + (result.personAdded.map { " (\($0) added to the people)" } ?? "")
@@ -213,7 +236,7 @@ struct DeskController {
                 recorded = result
                 done = "checked in" + (result.wasMissing ? " (it had been missing)" : "") + ", at \(result.location ?? result.home)"
             case .renew:
-                let result = try catalogue.renew(barcode: barcode)
+                let result = try catalogue.renew(barcode: barcode, due: due)
                 recorded = result
                 done = "renewed" + (result.due.map { ", due \($0)" } ?? "")
             case .seen:
@@ -253,7 +276,7 @@ struct DeskController {
             title: "Desk", caller: context.caller,
             body: Page.desk(
                 caller: context.caller, people: try catalogue.people().map(\.name), locations: try locationNames(),
-                borrower: form["borrower"] ?? "", location: form["location"] ?? "",
+                borrower: form["borrower"] ?? "", location: form["location"] ?? "", days: form["days"] ?? "",
                 action: Action(rawValue: form["action"] ?? "") ?? .checkout, answer: answer))
     }
 

@@ -16,7 +16,7 @@ extension Page {
     }
 
     static func desk(
-        caller: Caller?, people: [String], locations: [String], borrower: String, location: String,
+        caller: Caller?, people: [String], locations: [String], borrower: String, location: String, days: String,
         action: DeskController.Action, answer: DeskController.Answer?
     ) -> HTML {
         let actions: [HTML] = DeskController.Action.allCases.filter { $0 != .undo }.map { choice in
@@ -33,13 +33,16 @@ extension Page {
             <label for="borrower">Borrower</label>
             <input id="borrower" name="borrower" list="people" value="\(borrower)" autocomplete="off" placeholder="For check out: a name from the people">
             \(options("people", people))
+            <label for="days">Days</label>
+            <input id="days" name="days" type="number" min="1" max="\(String(DeskController.longestLoan))" value="\(days)" autocomplete="off" placeholder="For check out and renew: the loan's length (empty: no due date)">
             </div>
             <div class="row">
             <label for="location">Here</label>
             <input id="location" name="location" list="locations" value="\(location)" autocomplete="off" placeholder="For check in, seen and move: where the desk is">
             \(options("locations", locations))
             </div>
-            <div class="row"><label class="choice"><input type="checkbox" name="new_person" value="yes"> The borrower is a new person (add the name even when it is close to a known one)</label></div>
+            <div class="row"><label class="choice"><input type="checkbox" name="new_person" value="yes"> The borrower is a new person (add the name to the people)</label>
+            <label class="choice"><input type="checkbox" name="new_location" value="yes"> New location (add Here to the locations)</label></div>
             <ol id="answers" class="answers" aria-live="polite" aria-label="Scans, newest first">\(answers)</ol>
             <div class="row scan">
             <label for="barcode">Barcode</label>
@@ -200,6 +203,7 @@ extension Page {
         <label for="location">Location (where it was seen, moved to or found)</label>
         <input id="location" name="location" list="locations" autocomplete="off" value="\(copy.location ?? copy.home)">
         \(options("locations", locations))
+        <label class="choice"><input type="checkbox" name="new_location" value="yes"> New location (add it to the locations)</label>
         <label for="note">Note</label>
         <input id="note" name="note" autocomplete="off">
         <div class="buttons">

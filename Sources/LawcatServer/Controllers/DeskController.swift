@@ -165,6 +165,15 @@ struct DeskController {
 
     /// One scan at the desk: the library's answer, or its refusal, worded for the page.
     func scan(_ form: [String: String]) -> Answer {
+        var answer = record(form)
+        // The line shows the barcode already: "L000001: already on loan ..." says it once.
+        if answer.refused, !answer.barcode.isEmpty, answer.message.hasPrefix(answer.barcode + ": ") {
+            answer.message.removeFirst(answer.barcode.count + 2)
+        }
+        return answer
+    }
+
+    private func record(_ form: [String: String]) -> Answer {
         // A line's Undo names the event that line recorded (`event`): it undoes that scan, and
         // nothing else, so a form sent again or an older line's Undo is refused (`undo(event:)`).
         let event = form["event"].flatMap { $0.isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }

@@ -246,7 +246,7 @@ import Testing
         #expect(try fixture.catalogue.check().isClean)
     }
 
-    @Test("The desk needs a librarian and, for a change, the page's CSRF token")
+    @Test("The desk needs a librarian (a reader's refusal page still shows them signed in) and, for a change, the page's CSRF token")
     func access() async throws {
         let fixture = try ServerFixture()
         try await fixture.app().test(.router) { client in
@@ -254,7 +254,10 @@ import Testing
             #expect(anonymous.status == .seeOther)
             #expect(anonymous.headers[.location] == "/login")
             let reader = try await PageTests.signIn(client, name: "rita")
-            #expect(try await client.execute(uri: "/desk", method: .get, headers: reader.cookie).status == .forbidden)
+            let refused = try await client.execute(uri: "/desk", method: .get, headers: reader.cookie)
+            #expect(refused.status == .forbidden)
+            // The refusal's page still knows who is signed in.
+            #expect(refused.text.contains("Sign out rita") && !refused.text.contains("href=\"/login\""))
             #expect(try await client.execute(uri: "/stocktake", method: .get, headers: reader.cookie).status == .forbidden)
             let lena = try await PageTests.signIn(client)
             #expect(try await client.execute(uri: "/desk", method: .get, headers: lena.cookie).status == .ok)

@@ -36,8 +36,21 @@ struct AuthenticationMiddleware: RouterMiddleware {
             context.caller = Caller(account: session.account, csrf: session.csrf)
             RequestNote.current?.account = session.account.name
         }
-        return try await next(request, context)
+        do {
+            return try await next(request, context)
+        } catch {
+            throw CallerFailure(error: error, caller: context.caller)
+        }
     }
+}
+
+/// A failure on its way out past this middleware, with who was asking: the
+/// failure page is made outside it (FailureMiddleware), where the context has
+/// no caller, and without this a signed-in librarian's 403 or 409 page offered
+/// "Sign in".
+struct CallerFailure: Error {
+    let error: any Error
+    let caller: Caller?
 }
 
 /// Reading: a reader or a librarian, or anyone when the server is open.

@@ -49,6 +49,12 @@ struct FailureMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
+            var caller = context.caller
+            var error = error
+            if let failure = error as? CallerFailure {
+                caller = failure.caller
+                error = failure.error
+            }
             let api = request.uri.path.hasPrefix("/api/")
             var (status, message, headers) = Self.describe(error, wording: api ? .commandLine : .browser)
             if api {
@@ -63,7 +69,7 @@ struct FailureMiddleware: RouterMiddleware {
                 return JSONAnswer.error(status, message, headers: headers)
             }
             var response = Page.response(
-                Page.layout(title: status.reasonPhrase, caller: context.caller, body: Page.failure(status, message)),
+                Page.layout(title: status.reasonPhrase, caller: caller, body: Page.failure(status, message)),
                 status: status)
             response.headers.append(contentsOf: headers)
             return response

@@ -68,6 +68,8 @@ struct Lawcat: ParsableCommand {
             // swift-argument-parser's message, on one line, with where to look.
             var message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? ""
             if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+            // Its sentences end in a full stop, ours go on after a semicolon.
+            while message.hasSuffix(".") { message.removeLast() }
             Terminal.error("\(message.prefix(1).lowercased())\(message.dropFirst()); see `lawcat help`")
             Foundation.exit(code.rawValue)
         }

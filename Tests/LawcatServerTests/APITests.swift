@@ -101,6 +101,10 @@ import Testing
                 body: .json(#"{"borrower": "Nobody Yet"}"#))
             #expect(unknown.status == .unprocessableContent)
             #expect(unknown.errorMessage?.contains("newPerson") == true)
+            let close = try await client.execute(
+                uri: "/api/v1/copies/L000001/checkout", method: .post, headers: librarian,
+                body: .json(#"{"borrower": "Tobias Penhaligan"}"#))
+            #expect(close.errorMessage == #"nobody called 'Tobias Penhaligan' is in the catalogue; did you mean Tobias Penhaligon? send "newPerson": true to add them"#)
             #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000001").status == .onShelf)
             let onLoan = try await client.execute(
                 uri: "/api/v1/copies/L000165/checkout", method: .post, headers: librarian,
@@ -116,6 +120,17 @@ import Testing
                 body: .json(#"{"borrower": "Tobias Penhaligon", "due": "2020-01-01"}"#))
             #expect(past.status == .unprocessableContent)
             #expect(past.errorMessage?.contains("before today") == true)
+            // A due date that cannot be is refused with its real problem, and a loan's days as the command line counts them.
+            for (body, problem) in [
+                (#"{"borrower": "Tobias Penhaligon", "due": "2027-02-30"}"#, "no such day (February 2027 has 28 days)"),
+                (#"{"borrower": "Tobias Penhaligon", "days": 0}"#, "invalid days '0': must be 1 or more"),
+                (#"{"borrower": "Tobias Penhaligon", "days": 99999999}"#, "invalid days '99999999': must be at most 3650"),
+            ] {
+                let refused = try await client.execute(
+                    uri: "/api/v1/copies/L000001/checkout", method: .post, headers: librarian, body: .json(body))
+                #expect(refused.status == .unprocessableContent)
+                #expect(refused.errorMessage?.contains(problem) == true, "\(body): \(refused.errorMessage ?? "")")
+            }
         }
     }
 

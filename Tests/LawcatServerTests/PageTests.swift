@@ -115,7 +115,7 @@ import Testing
         }
     }
 
-    @Test("The pages answer where a copy is, with its trail, and list loans and missing copies")
+    @Test("The pages answer where a copy is (for a missing one, where it was last known to be), with its trail, and list loans and missing copies")
     func pages() async throws {
         let fixture = try ServerFixture()
         try await fixture.app(open: true).test(.router) { client in
@@ -126,6 +126,9 @@ import Testing
             #expect(search.text.contains("Chitty on contracts") && search.text.contains("showing results for"))
             #expect(try await client.execute(uri: "/loans?overdue=1", method: .get).text.contains("L000165"))
             #expect(try await client.execute(uri: "/missing", method: .get).text.contains("L000080"))
+            // A missing copy is not "now at" anywhere: the page says where it was last known to be.
+            let missing = try await client.execute(uri: "/copies/L000080", method: .get)
+            #expect(missing.text.contains("<th>Last known at</th>") && !missing.text.contains("Now at"))
             let results = try await client.execute(uri: "/search?q=chitty&results=only", method: .get)
             #expect(results.text.hasPrefix("<div id=\"results\">"))
         }

@@ -27,6 +27,24 @@ struct CommandLineMannersTests {
         #expect(outcome.stderr == "error: unknown command 'frobnicate'; see `lawcat help` for the commands\n")
     }
 
+    @Test("Given an option value the parser refuses, then its sentence runs into where to look without a stray full stop")
+    func parserMessage() throws {
+        let lawcat = try Lawcat()
+        let outcome = try lawcat.run(["users", "add", "x3", "--role", "admin"])
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.hasSuffix("'librarian'; see `lawcat help`\n"), "\(outcome.stderr)")
+    }
+
+    @Test("Given a scanner's runaway line as a barcode, then the error echoes only its start, on one short line")
+    func runawayBarcode() throws {
+        let (lawcat, before) = try BadInputTests.stocked()
+        let runaway = String(repeating: "L0", count: 50_000)
+        try BadInputTests.expectRefused(
+            lawcat.run(["where", runaway]), status: 1, saying: ["error: no book or copy matches '" + runaway.prefix(80) + "…'"],
+            lawcat: lawcat, before: before)
+        #expect(try lawcat.run(["where", runaway]).stderr.count < 300)
+    }
+
     @Test("Given --db before the command, or between a group and its subcommand, as --db PATH or --db=PATH, then the command uses that catalogue")
     func databaseFirst() throws {
         var lawcat = try Lawcat()
@@ -65,6 +83,7 @@ struct CommandLineMannersTests {
             (["--due", "1/12/2026"], "invalid --due '1/12/2026': write it as YYYY-MM-DD, e.g. 2026-12-01"),
             (["--days", "-3"], "invalid --days '-3': must be 1 or more"),
             (["--days", "0"], "invalid --days '0': must be 1 or more"),
+            (["--days", "99999999"], "invalid --days '99999999': must be at most 3650 (ten years)"),
           ])
     func impossibleDueDate(due: [String], message: String) throws {
         let (lawcat, before) = try BadInputTests.stocked()

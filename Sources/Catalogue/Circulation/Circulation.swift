@@ -169,6 +169,10 @@ extension CatalogueDatabase {
         }
     }
 
+    /// The longest loan in days: ten years. More is a slip of the keys (`--days 99999999`
+    /// once asked for a loan due in the year 275817).
+    public static let longestLoan = 3650
+
     /// The due day for `due`, refusing a day before today: a loan that is
     /// overdue the moment it starts is a typo.
     static func dueDay(_ due: DueDate, now: Date) throws -> String? {
@@ -177,14 +181,20 @@ extension CatalogueDatabase {
         case .none:
             return nil
         case .days(let days):
-            guard days >= 0 else {
-                throw CatalogueError.invalidField(field: "--days", value: String(days), reason: "give 0 or more days")
+            // The command line's own check says the same with its options' names (DueDateArguments).
+            guard days >= 1 else {
+                throw CatalogueError.invalidField(
+                    field: "days", value: String(days),
+                    reason: "must be 1 or more (a loan due the day it starts is a slip; give today's date as the due date if it is meant)")
+            }
+            guard days <= longestLoan else {
+                throw CatalogueError.invalidField(field: "days", value: String(days), reason: "must be at most \(longestLoan) (ten years)")
             }
             return LocalDay.string(adding: days, to: now)
         case .date(let text):
             let day = text.trimmed
-            guard LocalDay.isValid(day) else {
-                throw CatalogueError.invalidField(field: "due date", value: text, reason: "write it as YYYY-MM-DD")
+            if let problem = LocalDay.problem(with: day) {
+                throw CatalogueError.invalidField(field: "due date", value: text, reason: problem)
             }
             guard day >= today else {
                 throw CatalogueError.invalidField(

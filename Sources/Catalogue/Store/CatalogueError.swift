@@ -92,10 +92,10 @@ public enum CatalogueError: Error, Equatable, Sendable {
         case .busy(let path):
             return "the catalogue at \(path) stayed busy with another lawcat for too long; try again"
         case .bookNotFound(let key):
-            return "no book or copy matches '\(key)'; give a book id or a copy's barcode "
+            return "no book or copy matches '\(Self.shown(key))'; give a book id or a copy's barcode "
                 + advise("(try `lawcat search`)", browser: "(try the search box)")
         case .copyNotFound(let barcode):
-            return "no copy has the barcode '\(barcode)'; check the label, or find the book with "
+            return "no copy has the barcode '\(Self.shown(barcode))'; check the label, or find the book with "
                 + advise("`lawcat search`", browser: "the search box")
         case .invalidField(let field, let value, let reason):
             return "invalid \(field) '\(value.prefix(80))': \(reason)"
@@ -166,8 +166,15 @@ public enum CatalogueError: Error, Equatable, Sendable {
         }
     }
 
+    /// What the user typed, as an error echoes it: at most 80 characters, so
+    /// that a scanner's runaway line (100,000 characters of it, once) still
+    /// makes a one-line error a terminal can show.
+    public static func shown(_ value: String) -> String {
+        value.count > 80 ? value.prefix(80) + "…" : value
+    }
+
     /// "A", "A or B", "A, B or C".
-    static func either(_ names: [String]) -> String {
+    public static func either(_ names: [String]) -> String {
         names.count <= 1 ? names.joined() : names.dropLast().joined(separator: ", ") + " or " + names.last!
     }
 

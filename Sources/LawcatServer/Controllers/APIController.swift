@@ -120,9 +120,14 @@ struct APIController {
                 throw ServerFailure.unprocessable("give the borrower, e.g. {\"borrower\": \"Jane Smith\"}")
             }
             let due = try change.dueDate()
-            if change.newPerson != true, try !catalogue.knowsPerson(borrower) {
-                throw ServerFailure.unprocessable(
-                    "nobody called '\(borrower.prefix(80))' is in the catalogue; send \"newPerson\": true to add them")
+            if change.newPerson != true {
+                do {
+                    try catalogue.requireKnownPerson(borrower)
+                } catch CatalogueError.personNotFound(let name, let close) {
+                    let guess = close.isEmpty ? "" : "did you mean \(CatalogueError.either(close))? "
+                    throw ServerFailure.unprocessable(
+                        "nobody called '\(CatalogueError.shown(name))' is in the catalogue; \(guess)send \"newPerson\": true to add them")
+                }
             }
             _ = try catalogue.checkout(
                 barcode: barcode, to: borrower, due: due, at: change.at, note: change.note, newPerson: change.newPerson == true)

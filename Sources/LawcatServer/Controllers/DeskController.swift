@@ -12,9 +12,6 @@ struct DeskController {
     let catalogue: CatalogueDatabase
     let settings: ServerSettings
 
-    /// The longest loan the desk's Days box takes: ten years (a longer one is a slip of the keys).
-    static let longestLoan = 3650
-
     /// The largest stocktake upload (a file of scans): 2 MiB, some 200,000 barcodes.
     static let maximumStocktakeSize = 2 * 1024 * 1024
 
@@ -214,8 +211,8 @@ struct DeskController {
         let daysText = (form["days"] ?? "").trimmingCharacters(in: .whitespaces)
         var due = DueDate.none
         if !daysText.isEmpty && (action == .checkout || action == .renew) {
-            guard let days = Int(daysText), (1...Self.longestLoan).contains(days) else {
-                answer.message = "give the loan's length in Days as a whole number from 1 to \(Self.longestLoan), or leave it empty"
+            guard let days = Int(daysText), (1...CatalogueDatabase.longestLoan).contains(days) else {
+                answer.message = "give the loan's length in Days as a whole number from 1 to \(CatalogueDatabase.longestLoan), or leave it empty"
                 return answer
             }
             due = .days(days)

@@ -34,7 +34,7 @@ extension Page {
             <input id="borrower" name="borrower" list="people" value="\(borrower)" autocomplete="off" placeholder="For check out: a name from the people">
             \(options("people", people))
             <label for="days">Days</label>
-            <input id="days" name="days" type="number" min="1" max="\(String(DeskController.longestLoan))" value="\(days)" autocomplete="off" placeholder="e.g. 14">
+            <input id="days" name="days" type="number" min="1" max="\(String(CatalogueDatabase.longestLoan))" value="\(days)" autocomplete="off" placeholder="e.g. 14">
             </div>
             <div class="row">
             <label for="location">Here</label>

@@ -174,7 +174,7 @@ enum Page {
             \(record)
             <p class="answer">\(status(copy.status)) \(whereNow(copy.status, location: copy.location, home: copy.home, borrower: copy.borrower, due: copy.due))</p>
             <table class="fields">
-            \(row("Home", copy.home))\(row("Now at", copy.location))\(row("Borrower", copy.borrower))\(row("Due", copy.due))\(row("Overdue by", overdue))\(row("Since", copy.since.map(day)))\(row("Last seen", seen))\(row("Last borrowed by", last))
+            \(row("Home", copy.home))\(row(copy.status == .missing ? "Last known at" : "Now at", copy.location))\(row("Borrower", copy.borrower))\(row("Due", copy.due))\(row("Overdue by", overdue))\(row("Since", copy.since.map(day)))\(row("Last seen", seen))\(row("Last borrowed by", last))
             </table>
             <h2>Trail, newest first</h2>
             <table class="list"><thead><tr><th>When</th><th>What</th><th>Where</th><th>Who</th><th>Due</th><th>Note</th></tr></thead>

@@ -102,6 +102,10 @@ struct CirculationCommandTests {
         try lawcat.run("missing", "C2")
         var outcome = try lawcat.run("checkin", "C2", "--at", "London/Library/Bay 2")
         #expect(outcome.stdout == "C2: was missing, now found; checked in at London/Library/Bay 2 ('Chitty on Contracts')\n")
+        // A missing copy that was not on loan is found, not checked in.
+        try lawcat.run("missing", "C1")
+        outcome = try lawcat.run("checkin", "C1")
+        #expect(outcome.stdout == "C1: was missing, now found; back at London/Library/Bay 1 (it was not on loan) ('Chitty on Contracts')\n")
         outcome = try lawcat.run("history", "C2", "--json")
         #expect(outcome.stdout.components(separatedBy: "\"kind\" : ").dropFirst().map { $0.prefix(while: { $0 != "," }) }
             == ["\"added\"", "\"checked-out\"", "\"missing\"", "\"found\"", "\"returned\""])

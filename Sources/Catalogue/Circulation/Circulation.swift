@@ -30,6 +30,8 @@ public struct CirculationResult: Hashable, Sendable {
     public var due: String?
     /// The copy had been missing: a `found` event was recorded before this one.
     public var wasMissing: Bool = false
+    /// A check-in ended a loan (false for a missing copy that was not on loan: it was only found).
+    public var endedLoan: Bool = false
     /// A person this command added to the catalogue.
     public var personAdded: String?
     /// A location this command added to the catalogue.
@@ -86,6 +88,7 @@ extension CatalogueDatabase {
             try db.recordEvent(
                 copyID: copy.id, barcode: copy.barcode, kind: .returned, at: now, locationID: placeID, note: note,
                 follows: found)
+            result.endedLoan = true
         }
     }
 

@@ -240,7 +240,8 @@ struct DeskController {
             case .checkin:
                 let result = try catalogue.checkin(barcode: barcode, at: location)
                 recorded = result
-                done = "checked in" + (result.wasMissing ? " (it had been missing)" : "") + ", at \(result.location ?? result.home)"
+                done = (result.endedLoan ? "checked in" : "found") + (result.wasMissing ? " (it had been missing)" : "")
+                    + (result.endedLoan ? "" : " (it was not on loan)") + ", at \(result.location ?? result.home)"
             case .renew:
                 let result = try catalogue.renew(barcode: barcode, due: due)
                 recorded = result

@@ -23,7 +23,9 @@ struct Checkin: ParsableCommand {
         let db = try copy.open()
         try Scanner.each(copy.barcode) { code in
             let result = try db.checkin(barcode: code, at: at ?? Desk.location, note: copy.note)
-            return CirculationRendering.done("checked in at \(result.location ?? result.home)", result)
+            let place = result.location ?? result.home
+            // A missing copy that was not on loan is only found: there was no loan to end.
+            return CirculationRendering.done(result.endedLoan ? "checked in at \(place)" : "back at \(place) (it was not on loan)", result)
         }
     }
 }

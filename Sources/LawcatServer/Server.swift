@@ -45,6 +45,8 @@ public func buildApplication(
 
 /// Every route, behind the middleware every response passes through.
 public func buildRouter(catalogue: CatalogueDatabase, settings: ServerSettings) -> Router<LawcatContext> {
+    // A server searches again and again: its searches rank with the books' lengths in memory.
+    catalogue.keepBookLengths()
     let router = Router(context: LawcatContext.self)
     router.add(middleware: RequestLogMiddleware(log: settings.log))
     router.add(middleware: SecurityHeadersMiddleware())

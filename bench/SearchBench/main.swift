@@ -7,6 +7,8 @@
 // many queries, and the median and 99th percentile in milliseconds, tab-separated.
 // With SEARCH_BENCH_EACH=1 in the environment it also prints, first, a line a
 // query (`each`, label, milliseconds, query), slowest first, to find the slow ones.
+// With SEARCH_BENCH_KNOWN_LENGTHS=1 it ranks as `lawcat serve` does, with every
+// book's length kept in memory (read before the first search).
 import Catalogue
 import Foundation
 
@@ -29,6 +31,8 @@ let queries: [(label: String, query: String)] = text.split(separator: "\n").comp
 
 do {
     let catalogue = try CatalogueDatabase(path: path, create: false)
+    // As `lawcat serve` searches: with every book's length kept in memory (KnownLengths.swift).
+    if ProcessInfo.processInfo.environment["SEARCH_BENCH_KNOWN_LENGTHS"] == "1" { catalogue.keepBookLengths() }
     for (_, query) in queries { _ = try catalogue.search(query, limit: limit) }  // warm the page cache
     var times: [String: [Double]] = [:]
     var labels: [String] = []

@@ -72,20 +72,31 @@ extension CatalogueDatabase {
         let today = clock.today
         // Books still pending (an older lawcat left them) are folded in first, by a write;
         // otherwise the search is one read transaction, the look for pending books in it.
-        if let found = try read({ db in try Self.hasPendingBooks(db) ? nil : Self.search(query, parsed, limit, today, db) }) {
+        let lengths = keepsLengths.isSet ? lengthCache : nil
+        if let found = try read({ db in try Self.hasPendingBooks(db) ? nil : Self.search(query, parsed, limit, today, lengths, db) }) {
             return found
         }
         try? refreshSearchIndex()
-        return try read { db in try Self.search(query, parsed, limit, today, db) }
+        return try read { db in try Self.search(query, parsed, limit, today, lengths, db) }
     }
 
     private static func hasPendingBooks(_ db: Database) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM search_pending)")) ?? false
     }
 
-    private static func search(_ query: String, _ parsed: SearchQuery, _ limit: Int, _ today: String, _ db: Database) throws
-        -> SearchResult
-    {
+    private static func search(
+        _ query: String, _ parsed: SearchQuery, _ limit: Int, _ today: String, _ lengths: KnownLengthsCache?, _ db: Database
+    ) throws -> SearchResult {
+        guard let lengths else { return try search(query, parsed, limit, today, score: Searcher.score, db) }
+        let known = try lengths.lengths(db)
+        return try KnownLengthsRegistry.shared.using(known, on: db) {
+            try search(query, parsed, limit, today, score: Searcher.scoreWithKnownLengths, db)
+        }
+    }
+
+    private static func search(
+        _ query: String, _ parsed: SearchQuery, _ limit: Int, _ today: String, score: SQL, _ db: Database
+    ) throws -> SearchResult {
         switch try Searcher.jump(query, in: db) {
         case .book(let jumped):
             return SearchResult(books: try db.details(ofIDs: [jumped]), exactCount: 1, suggestion: nil, matchedWords: [], jumped: true)
@@ -96,7 +107,7 @@ extension CatalogueDatabase {
         case nil:
             break
         }
-        var searcher = Searcher(query: parsed, limit: limit, today: today, db: db)
+        var searcher = Searcher(query: parsed, limit: limit, today: today, score: score, db: db)
         return try searcher.run()
     }
 
@@ -134,6 +145,8 @@ struct Searcher {
     let query: SearchQuery
     let limit: Int
     let today: String
+    /// How a match is scored: `score`, or the same with known lengths.
+    let score: SQL
     let db: Database
 
     /// The SQL conditions on `book b` from filters and negated terms.
@@ -146,10 +159,11 @@ struct Searcher {
     /// conditions: the same statement again would find nothing new.
     private var collected = Set<String>()
 
-    init(query: SearchQuery, limit: Int, today: String, db: Database) {
+    init(query: SearchQuery, limit: Int, today: String, score: SQL = Searcher.score, db: Database) {
         self.query = query
         self.limit = limit
         self.today = today
+        self.score = score
         self.db = db
         for filter in query.filters {
             let condition = Self.sql(for: filter.condition, today: today)
@@ -533,7 +547,7 @@ struct Searcher {
                 WHERE book_fts MATCH \(match)
                 """
             for condition in conditions + extra { request += " AND \(condition)" }
-            request += "\nORDER BY \(Self.unavailable), \(Self.score), b.date DESC, f.rowid LIMIT \(wanted)"
+            request += "\nORDER BY \(Self.unavailable), \(score), b.date DESC, f.rowid LIMIT \(wanted)"
             ranked = try Int64.fetchAll(db, SQLRequest(literal: request, cached: true))
         }
         for id in ranked ?? [] where found.count < limit && seen.insert(id).inserted {
@@ -543,6 +557,8 @@ struct Searcher {
 
     /// BM25, the title weighted above authors, above subjects, above jurisdiction.
     static let score: SQL = "bm25(book_fts, 10.0, 5.0, 2.0, 1.0)"
+    /// The same score, bit for bit, with the books' lengths known (KnownLengths.swift).
+    static let scoreWithKnownLengths: SQL = "lawcat_bm25(book_fts, 10.0, 5.0, 2.0, 1.0)"
 
     /// The first `wanted` books of a MATCH in `collect`'s order (can be had,
     /// score, newest, id), or nil when this way cannot tell them.
@@ -561,7 +577,7 @@ struct Searcher {
         let scored = try Row.fetchAll(
             db,
             SQLRequest(literal: """
-                SELECT rowid, \(Self.score) AS score FROM book_fts WHERE book_fts MATCH \(match)
+                SELECT rowid, \(score) AS score FROM book_fts WHERE book_fts MATCH \(match)
                 ORDER BY score, rowid LIMIT \(asked)
                 """, cached: true))
         let complete = scored.count < asked

@@ -19,6 +19,15 @@ public final class CatalogueDatabase: Sendable {
     /// The file's path, or ":memory:".
     public let path: String
     public let clock: Clock
+    /// Whether searches rank with every book's length kept in memory (KnownLengths.swift).
+    let keepsLengths = LockedFlag()
+    /// The lengths kept, for this catalogue's index as last read.
+    let lengthCache = KnownLengthsCache()
+
+    /// Searches from now on rank with every book's length kept in memory, read
+    /// again whenever the index changes: for a process that searches again and
+    /// again (`lawcat serve`), not for one that searches once.
+    public func keepBookLengths() { keepsLengths.set(true) }
 
     /// Opens the catalogue at `path`.
     ///
@@ -90,6 +99,7 @@ public final class CatalogueDatabase: Sendable {
             // with the map (bench/results/2026-12-06-serve.md). The limit is SQLite's
             // largest (2 GiB less 64 KiB); past it pages are read as before.
             try db.execute(sql: "PRAGMA mmap_size = 2147418112")
+            KnownLengthsRanking.register(db)
         }
         return config
     }
@@ -237,4 +247,12 @@ public final class CatalogueDatabase: Sendable {
         defer { try? source.close() }
         try copy(source, to: target)
     }
+}
+
+/// A flag that any thread may read and set.
+final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set(_ on: Bool) { lock.withLock { value = on } }
 }

@@ -1,0 +1,214 @@
+// BM25 with every book's length known in memory, for a process that keeps a
+// catalogue open and searches it again and again (`lawcat serve`).
+//
+// Why: FTS5's bm25() reads each matching book's length (its `docsize` row)
+// with a statement of its own, about a microsecond a book, and a common word
+// ("history": 45,036 books at 241,203) is mostly that. `lawcat_bm25` is the
+// same formula, to the bit (SQLite's fts5_aux.c, fts5Bm25Function), reading
+// the lengths from an array made once for each state of the index. A process
+// that searches once (the command line) does not make the array: it would
+// cost more than it saves, and bm25() runs there as before.
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// The number of tokens of each book's indexed text, by rowid, as the index
+/// stood in one state (`version`: its averages and structure records, which
+/// FTS5 rewrites with every change to the index).
+final class KnownLengths: @unchecked Sendable {
+    let version: [UInt8]
+    /// By rowid; -1 where no book has the rowid.
+    let lengths: [Int32]
+
+    init(version: [UInt8], lengths: [Int32]) {
+        self.version = version
+        self.lengths = lengths
+    }
+
+    /// The length of book `rowid`, or nil when not known here.
+    func length(of rowid: Int64) -> Int32? {
+        guard rowid >= 0, rowid < lengths.count else { return nil }
+        let length = lengths[Int(rowid)]
+        return length < 0 ? nil : length
+    }
+
+    /// The index's state as this transaction sees it.
+    static func version(_ db: Database) throws -> [UInt8] {
+        var version: [UInt8] = []
+        for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT block FROM book_fts_data WHERE id IN (1, 10) ORDER BY id")) {
+            let block: Data = row[0] ?? Data()
+            version += Array(block)
+            version.append(0xFF)
+        }
+        return version
+    }
+
+    /// Every book's length, as this transaction sees the index.
+    static func read(_ db: Database, version: [UInt8]) throws -> KnownLengths {
+        var lengths: [Int32] = []
+        let statement = try db.makeStatement(sql: "SELECT id, sz FROM book_fts_docsize ORDER BY id")
+        let raw = statement.sqliteStatement
+        sqlite3_reset(raw)
+        while sqlite3_step(raw) == SQLITE_ROW {
+            let id = sqlite3_column_int64(raw, 0)
+            guard id >= 0, id < Int64(Int32.max) else { continue }
+            if Int(id) >= lengths.count { lengths.append(contentsOf: repeatElement(-1, count: Int(id) + 1 - lengths.count)) }
+            let count = Int(sqlite3_column_bytes(raw, 1))
+            var total: Int32 = 0
+            if count > 0, let bytes = sqlite3_column_blob(raw, 1)?.assumingMemoryBound(to: UInt8.self) {
+                // One SQLite varint a column (fts5StorageDecodeSizeArray): seven bits a byte, most
+                // significant first, the high bit set on all but the last. The length is their sum.
+                var index = 0
+                while index < count {
+                    var value: UInt64 = 0
+                    var used = 0
+                    while index < count {
+                        let byte = bytes[index]
+                        index += 1
+                        used += 1
+                        if used == 9 {
+                            value = (value << 8) | UInt64(byte)
+                            break
+                        }
+                        value = (value << 7) | UInt64(byte & 0x7F)
+                        if byte & 0x80 == 0 { break }
+                    }
+                    total &+= Int32(truncatingIfNeeded: value)
+                }
+            }
+            lengths[Int(id)] = total
+        }
+        sqlite3_reset(raw)
+        return KnownLengths(version: version, lengths: lengths)
+    }
+}
+
+/// The lengths one catalogue keeps: the latest state of its index read.
+final class KnownLengthsCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var latest: KnownLengths?
+
+    /// The lengths for the index as `db`'s transaction sees it: the kept ones
+    /// when the index has not changed since, else read again (a tenth of a
+    /// second at a million books, once after each change).
+    func lengths(_ db: Database) throws -> KnownLengths {
+        let version = try KnownLengths.version(db)
+        if let kept = lock.withLock({ latest }), kept.version == version { return kept }
+        let fresh = try KnownLengths.read(db, version: version)
+        lock.withLock { latest = fresh }
+        return fresh
+    }
+}
+
+/// Which connection is searching with which lengths: the ranking function
+/// finds them by its connection, for the read transaction the search runs in.
+final class KnownLengthsRegistry: @unchecked Sendable {
+    static let shared = KnownLengthsRegistry()
+    private let lock = NSLock()
+    private var inUse: [Int: KnownLengths] = [:]
+
+    /// Runs `body` with `lengths` known to the ranking function on `db`'s connection.
+    func using<T>(_ lengths: KnownLengths, on db: Database, _ body: () throws -> T) rethrows -> T {
+        let key = Int(bitPattern: db.sqliteConnection)
+        lock.withLock { inUse[key] = lengths }
+        defer { lock.withLock { inUse[key] = nil } }
+        return try body()
+    }
+
+    func lengths(forConnection connection: OpaquePointer?) -> KnownLengths? {
+        let key = Int(bitPattern: connection)
+        return lock.withLock { inUse[key] }
+    }
+}
+
+/// What `lawcat_bm25` works out once a query (as bm25() does): each phrase's
+/// IDF and the average length, and the lengths it may use.
+private final class QueryData {
+    var idf: [Double] = []
+    var averageLength: Double = 0
+    var known: KnownLengths?
+    var frequencies: [Double] = []
+}
+
+enum KnownLengthsRanking {
+    /// The name the SQL calls it by.
+    static let name = "lawcat_bm25"
+
+    /// Makes `lawcat_bm25` on this connection.
+    static func register(_ db: Database) {
+        let api = FTS5.api(db)
+        _ = api.pointee.xCreateFunction(UnsafeMutablePointer(mutating: api), name, nil, rank, nil)
+    }
+}
+
+/// SQLite's bm25() (fts5_aux.c), step for step, with the lengths known.
+private func rank(
+    _ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ context: OpaquePointer?, _ count: Int32,
+    _ values: UnsafeMutablePointer<OpaquePointer?>?
+) {
+    guard let api, let fts, let context else { return }
+    let k1 = 1.2
+    let b = 0.75
+    let data: QueryData
+    if let kept = api.pointee.xGetAuxdata(fts, 0) {
+        data = Unmanaged<QueryData>.fromOpaque(kept).takeUnretainedValue()
+    } else {
+        data = QueryData()
+        var rows: Int64 = 0
+        var tokens: Int64 = 0
+        var code = api.pointee.xRowCount(fts, &rows)
+        if code == SQLITE_OK { code = api.pointee.xColumnTotalSize(fts, -1, &tokens) }
+        guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
+        data.averageLength = Double(tokens) / Double(rows)
+        let phrases = Int(api.pointee.xPhraseCount(fts))
+        for phrase in 0..<phrases {
+            var hits: Int64 = 0
+            code = api.pointee.xQueryPhrase(fts, Int32(phrase), &hits) { _, _, hits in
+                hits?.assumingMemoryBound(to: Int64.self).pointee += 1
+                return SQLITE_OK
+            }
+            guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
+            var idf = log((Double(rows) - Double(hits) + 0.5) / (Double(hits) + 0.5))
+            if idf <= 0.0 { idf = 1e-6 }
+            data.idf.append(idf)
+        }
+        data.frequencies = Array(repeating: 0, count: phrases)
+        data.known = KnownLengthsRegistry.shared.lengths(forConnection: sqlite3_context_db_handle(context))
+        code = api.pointee.xSetAuxdata(fts, Unmanaged.passRetained(data).toOpaque()) { kept in
+            if let kept { Unmanaged<QueryData>.fromOpaque(kept).release() }
+        }
+        guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
+    }
+    for index in data.frequencies.indices { data.frequencies[index] = 0 }
+    var instances: Int32 = 0
+    var code = api.pointee.xInstCount(fts, &instances)
+    var instance: Int32 = 0
+    while code == SQLITE_OK && instance < instances {
+        var phrase: Int32 = 0
+        var column: Int32 = 0
+        var offset: Int32 = 0
+        code = api.pointee.xInst(fts, instance, &phrase, &column, &offset)
+        if code == SQLITE_OK {
+            let weight = count > column ? sqlite3_value_double(values?[Int(column)]) : 1.0
+            data.frequencies[Int(phrase)] += weight
+        }
+        instance += 1
+    }
+    var length: Double = 0
+    if code == SQLITE_OK {
+        if let known = data.known?.length(of: api.pointee.xRowid(fts)) {
+            length = Double(known)
+        } else {
+            var tokens: Int32 = 0
+            code = api.pointee.xColumnSize(fts, -1, &tokens)
+            length = Double(tokens)
+        }
+    }
+    guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
+    var score = 0.0
+    for phrase in data.idf.indices {
+        let frequency = data.frequencies[phrase]
+        score += data.idf[phrase] * ((frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * length / data.averageLength)))
+    }
+    sqlite3_result_double(context, -1.0 * score)
+}

@@ -78,11 +78,26 @@ struct DemoLawyerSearchTests {
         #expect(titles(try catalogue.search("halsburys 5th")).first == "Halsbury's laws of England")
         #expect(try catalogue.search("halsburys 5th").books.first?.book.fields.edition == "5th ed.")
     }
+
+    @Test("Given a typo beside a word that is also a surname, when searched, then the corrected books come first with 'showing results for', not authors with the typo's initial")
+    func typoBesideASurname() throws {
+        let result = try catalogue.search("competiton law")
+        #expect(result.suggestion == "competition law")
+        #expect(titles(result).first?.lowercased().contains("competition") == true, "\(titles(result).prefix(3))")
+        #expect(!titles(result).prefix(3).contains("Sheriff court practice"))
+    }
 }
 
 @Suite("Searching the way lawyers ask, on 8,595 real law records", .enabled(if: lawCatalogue != nil))
 struct RealLawyerSearchTests {
     let catalogue = lawCatalogue!
+
+    @Test("Given a typo whose corrections are one and two edits away, when searched, then the books of the nearest come first (competition, not complete)")
+    func nearestCorrectionsFirst() throws {
+        let result = try catalogue.search("competiton law")
+        #expect(result.suggestion == "competition law")
+        #expect(titles(result).prefix(3).allSatisfy { $0.lowercased().contains("competition") }, "\(titles(result).prefix(3))")
+    }
 
     @Test("Given every record catalogued with an ISBN-10, when looked up by its ISBN-13, then show and search find that record")
     func everyISBN10ByISBN13() throws {

@@ -151,7 +151,7 @@ struct Searcher {
 
     /// The SQL conditions on `book b` from filters and negated terms.
     private var conditions: [SQL] = []
-    private var correctionCache: [String: [String]] = [:]
+    private var correctionCache: [String: [(word: String, distance: Int)]] = [:]
     private var extensionCache: [String: [String]?] = [:]
     private var emptyCache: [String: Bool] = [:]
     private var stemmer: (any FTS5Tokenizer)?
@@ -330,9 +330,9 @@ struct Searcher {
         return empty
     }
 
-    mutating func corrections(_ word: String) throws -> [String] {
+    mutating func corrections(_ word: String) throws -> [(word: String, distance: Int)] {
         if let cached = correctionCache[word] { return cached }
-        let found = try Vocabulary.corrections(of: word, in: db).map(\.word)
+        let found = try Vocabulary.corrections(of: word, in: db)
         correctionCache[word] = found
         return found
     }
@@ -412,7 +412,11 @@ struct Searcher {
         }
         // 4. A given name typed in full where the record has only its initial (`beale hugh`: "Beale, H. G.").
         //    Only words some author has can be the surname (the initial's postings are long).
-        if found.count < limit && PersonalNames.mayBeNames(words) {
+        //    When a word is in no book, it is likelier a typo than a given name (`competiton law`
+        //    read as "Law, C." put unrelated books first and hid "showing results for"), so
+        //    the names come after the corrections (6b) rather than before them.
+        func givenNames() throws {
+            guard found.count < limit && PersonalNames.mayBeNames(words) else { return }
             var surnames = Set<String>()
             for term in words where try !matchesNothing("authors : " + Words.quoted(term.words[0])) {
                 surnames.insert(term.words[0])
@@ -421,6 +425,12 @@ struct Searcher {
                 try collect([names], and: required, into: &found, seen: &seen)
             }
         }
+        var typoLike = false
+        for (index, term) in words.enumerated() where !term.isPhrase {
+            // In no book as typed, nor in its other spelling.
+            if try matchesNothing(Self.expression(term, variants: variants[index], alternatives: [], prefix: false)) { typoLike = true }
+        }
+        if !typoLike { try givenNames() }
         let beforeRelaxed = found.count
         // 5. The words without the edition or year asked for: other editions of the book follow.
         if found.count < limit && !numbers.isEmpty {
@@ -449,15 +459,27 @@ struct Searcher {
                 // Every word is corrected only when correcting the unknown ones found nothing.
                 guard found.count == uncorrected || (pass == unknown && found.count < limit) else { break }
                 var extra: [[String]] = []
+                var nearest: [[String]] = []
                 for (index, term) in words.enumerated() {
-                    extra.append(pass.contains(index) ? try corrections(term.words[0]) : [])
+                    let found = pass.contains(index) ? try corrections(term.words[0]) : []
+                    extra.append(found.map(\.word))
+                    let closest = found.map(\.distance).min()
+                    nearest.append(found.filter { $0.distance == closest }.map(\.word))
                 }
                 matched.formUnion(extra.joined())
+                // The corrections one edit away first, then those two away: all at once, BM25
+                // put "completion" (two edits from `competiton`, and the stem of "complete")
+                // above "competition" (one).
+                if nearest != extra && nearest.contains(where: { !$0.isEmpty }) {
+                    try collect(expressions(prefix: isLast, extra: nearest), and: required, into: &found, seen: &seen)
+                }
                 if extra.contains(where: { !$0.isEmpty }) {
                     try collect(expressions(prefix: isLast, extra: extra), and: required, into: &found, seen: &seen)
                 }
             }
         }
+        // 6b. The given names put off by a word no book has (4).
+        if typoLike { try givenNames() }
         var suggestion: String?
         var notice: String?
         // A suggestion only when nothing matched the words as typed, as prefixes or as names.
@@ -624,10 +646,22 @@ struct Searcher {
 
     /// The query with each word that no book has replaced by its nearest
     /// catalogue word (one edit allowed even for short words), when that
-    /// changes anything.
+    /// changes anything. Of corrections equally near, the first that some book
+    /// has beside the query's known words: `chity contracts` is "chitty
+    /// contracts", not "chiti contracts" (an author with no book on contracts).
     private mutating func suggest(_ terms: [SearchQuery.Term]) throws -> String? {
         var words: [String] = []
         var changed = false
+        var knownWords: [String] = []
+        for term in terms.prefix(Vocabulary.mostCorrectedWords) where term.number == nil {
+            for word in term.words where !Self.isNumeric(word) {
+                if try !matchesNothing(Self.expression(
+                    SearchQuery.Term(words: [word], column: nil, negated: false), variants: try SpellingVariants.known(word, in: db), alternatives: [], prefix: false))
+                {
+                    knownWords.append(word)
+                }
+            }
+        }
         for term in terms.prefix(Vocabulary.mostCorrectedWords) {
             for word in term.words {
                 // A number, an ordinal, a year or the digits of an ISBN is never corrected.
@@ -642,9 +676,17 @@ struct Searcher {
                     words.append(word)
                     continue
                 }
-                let best = Vocabulary.allowedEdits(word) > 0
-                    ? try corrections(word).first
-                    : try Vocabulary.corrections(of: word, edits: word.count >= 3 ? 1 : 0, limit: 1, in: db).first?.word
+                let candidates = Vocabulary.allowedEdits(word) > 0
+                    ? try corrections(word)
+                    : try Vocabulary.corrections(of: word, edits: word.count >= 3 ? 1 : 0, limit: 3, in: db)
+                let nearest = candidates.filter { $0.distance == candidates.first?.distance }.map(\.word)
+                var best = nearest.first
+                for candidate in nearest where !knownWords.isEmpty {
+                    if try !matchesNothing(([candidate] + knownWords).map(Words.quoted).joined(separator: " AND ")) {
+                        best = candidate
+                        break
+                    }
+                }
                 if let best {
                     words.append(best)
                     changed = true

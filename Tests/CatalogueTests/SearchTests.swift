@@ -285,6 +285,11 @@ struct SearchFieldTests {
         #expect(titles(try catalogue.search("j:scots")) == ["Gloag and Henderson: The Law of Scotland"])
         #expect(titles(try catalogue.search("j:eu")) == ["EU competition law"])
         #expect(titles(try catalogue.search("j:germany")) == ["Schuldrecht und Vertragsfreiheit"])
+        // A name not in the table matches the start of a word of the jurisdiction, never a piece inside one.
+        #expect(titles(try catalogue.search("j:germ")) == ["Schuldrecht und Vertragsfreiheit"])
+        #expect(titles(try catalogue.search("j:many")).isEmpty)
+        #expect(titles(try catalogue.search("j:wisc")) == ["Wisconsin contract law handbook"])
+        #expect(titles(try catalogue.search("j:consin")).isEmpty)
     }
 
     @Test("Given j:uk or j:us, then the jurisdictions within them are found too")

@@ -107,11 +107,15 @@ public struct Jurisdiction: Sendable {
     /// SQL true when `book.jurisdiction` (aliased `alias`) is under what `text` names.
     static func filter(_ text: String, alias: String) -> SQL {
         guard let entry = named(text) else {
-            // Not in the table: every word of it within the jurisdiction.
-            let words = Words.split(text)
+            // Not in the table: a word of the jurisdiction starting with every word of it (`j:germ`
+            // is Germany), never a piece inside a word (`j:ny` was Germany, `j:india` Indiana).
+            // Words are letters and digits, never GLOB's `*`, `?` or `[`.
+            let words = Words.split(text).map { $0.lowercased() }
             guard !words.isEmpty else { return "1" }
-            let likes: [SQL] = words.map { "\(sql: alias).jurisdiction LIKE \("%" + $0 + "%")" }
-            return "(\(likes.joined(separator: " AND ")))"
+            let starts: [SQL] = words.map {
+                "(' ' || lower(\(sql: alias).jurisdiction)) GLOB \("*[^a-z0-9]" + $0 + "*")"
+            }
+            return "(\(starts.joined(separator: " AND ")))"
         }
         // Everything it covers, and everything those cover, to any depth (Europe, the
         // United Kingdom, Scotland), each entry once.

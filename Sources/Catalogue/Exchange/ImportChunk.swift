@@ -103,14 +103,19 @@ struct ImportChunk: Sendable {
         let position = books.count
         books.append(book)
         bookLines.append(line)
-        let f = book.fields
-        bookValues.append(Int64(position))
-        for text in [f.title, book.authors, book.subjects, f.date, f.edition, f.jurisdiction, f.isbn, ISBN.normalised(f.isbn)] {
-            bookValues.append(text)
-        }
-        if let number = Edition.number(of: f.edition) { bookValues.append(Int64(number)) } else { bookValues.append(nil) }
+        Self.appendBook(book, position: position, to: &bookValues)
         positions[identity] = position
         return position
+    }
+
+    /// A book's values as `bookValues` lays them out: its position, then its columns.
+    static func appendBook(_ book: EncodedBook, position: Int, to values: inout BulkValues) {
+        let f = book.fields
+        values.append(Int64(position))
+        for text in [f.title, book.authors, book.subjects, f.date, f.edition, f.jurisdiction, f.isbn, ISBN.normalised(f.isbn)] {
+            values.append(text)
+        }
+        if let number = Edition.number(of: f.edition) { values.append(Int64(number)) } else { values.append(nil) }
     }
 }
 

@@ -47,7 +47,7 @@ extension ImportChunk {
 
         // The books: those already stored, then the new ones all at once,
         // else one by one to name the bad ones.
-        let stored: [Int64?]
+        var stored: [Int64?]
         if let filter = fresh {
             let maybe = books.indices.filter { filter.mayContain(books[$0].identity) }
             stored = maybe.isEmpty
@@ -55,6 +55,22 @@ extension ImportChunk {
                 : try db.storedBookIDs(bookValues.rows(maybe, width: Self.valuesPerBook), books: books.count)
         } else {
             stored = try db.storedBookIDs(bookValues, books: books.count)
+            // A lawcat before this one kept a CSV's text as it came, often decomposed (NFD);
+            // books are now kept in NFC. A book not found as NFC is looked for as NFD too, so
+            // that the same file imported again, or the catalogue's MARC export, finds it.
+            var decomposed: [(index: Int, fields: BookFields)] = []
+            for index in books.indices where stored[index] == nil {
+                if let fields = books[index].fields.decomposed { decomposed.append((index, fields)) }
+            }
+            if !decomposed.isEmpty {
+                var values = BulkValues()
+                for (position, book) in decomposed.enumerated() {
+                    Self.appendBook(EncodedBook(book.fields), position: position, to: &values)
+                }
+                for (position, id) in try db.storedBookIDs(values, books: decomposed.count).enumerated() where id != nil {
+                    stored[decomposed[position].index] = id
+                }
+            }
         }
         let new = books.indices.filter { stored[$0] == nil }
         var ids = stored

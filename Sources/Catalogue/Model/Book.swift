@@ -29,15 +29,36 @@ public struct BookFields: Hashable, Sendable, Codable {
 
     /// The same fields with surrounding spaces trimmed, blank values as nil and
     /// blank list items dropped: how lawcat stores what it is given.
+    /// Trimmed, empty lists and fields dropped, and every text in Unicode NFC,
+    /// however it came (a CSV saved on a Mac often decomposes `é` into `e` and
+    /// a combining accent): one book is one text, so that the same book read
+    /// from CSV and from MARC is the same book.
     public var normalised: BookFields {
         BookFields(
-            title: title.trimmed,
-            authors: authors.map(\.trimmed).filter { !$0.isEmpty },
-            subjects: subjects.map(\.trimmed).filter { !$0.isEmpty },
+            title: title.trimmed.nfc,
+            authors: authors.map(\.trimmed.nfc).filter { !$0.isEmpty },
+            subjects: subjects.map(\.trimmed.nfc).filter { !$0.isEmpty },
             date: date?.trimmed.nonEmpty,
-            edition: edition?.trimmed.nonEmpty,
-            jurisdiction: jurisdiction?.trimmed.nonEmpty,
+            edition: edition?.trimmed.nfc.nonEmpty,
+            jurisdiction: jurisdiction?.trimmed.nfc.nonEmpty,
             isbn: isbn?.trimmed.nonEmpty)
+    }
+
+    /// The fields in Unicode NFD (decomposed), as a lawcat before NFC kept a
+    /// CSV's decomposed text; nil when that is the same as these.
+    var decomposed: BookFields? {
+        // Swift's == takes `é` and `e` with its accent for one string: the scalars tell them apart.
+        var changed = false
+        func nfd(_ text: String) -> String {
+            guard !text.unicodeScalars.allSatisfy({ $0.value < 0xC0 }) else { return text }
+            let decomposed = text.decomposedStringWithCanonicalMapping
+            if !decomposed.unicodeScalars.elementsEqual(text.unicodeScalars) { changed = true }
+            return decomposed
+        }
+        let fields = BookFields(
+            title: nfd(title), authors: authors.map(nfd), subjects: subjects.map(nfd), date: date,
+            edition: edition.map(nfd), jurisdiction: jurisdiction.map(nfd), isbn: isbn)
+        return changed ? fields : nil
     }
 }
 

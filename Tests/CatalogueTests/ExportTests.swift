@@ -70,6 +70,22 @@ struct ExportTests {
         #expect(json == "[]\n")
     }
 
+    @Test("Given a book with a title longer than MARC 21 can hold, when exported as MARC, then it is refused by name with exit 1 (not as a bug), and MARCXML takes it")
+    func tooLongForMARC() throws {
+        let catalogue = try temporaryCatalogue()
+        let id = try catalogue.addBook(BookFields(title: String(repeating: "Contracts ", count: 1_100)))
+        #expect(throws: CatalogueError.self) { try catalogue.export(format: .marc) { _ in } }
+        do {
+            try catalogue.export(format: .marc) { _ in }
+        } catch let error as CatalogueError {
+            #expect(error.exitCode == 1)
+            #expect(error.message.hasPrefix("book \(id) cannot be written as MARC 21: its field 245 is"))
+        }
+        var xml = ""
+        try catalogue.export(format: .marcxml) { xml += $0 }
+        #expect(xml.contains("Contracts Contracts"))
+    }
+
     // Skipped, not passed, on a machine without the shared records.
     @Test(
         "Given the 8,595 Library of Congress law records, when imported into an empty catalogue, then all are taken and export gives them back field for field",

@@ -41,7 +41,7 @@ struct BackupCommandTests {
         let file = try lawcat.file("notes.sqlite", "not a database at all\n")
         let refused = try lawcat.run("restore", file)
         #expect(refused.status == 74)
-        #expect(refused.stderr == "error: \(file) is not a lawcat catalogue; name the right file with --db, or move this one aside\n")
+        #expect(refused.stderr == "error: \(file) is not a lawcat catalogue, so there is nothing in it to restore; name a backup that `lawcat backup` made (nothing was changed)\n")
         #expect(try lawcat.run("export").stdout == before)
     }
 }

@@ -168,7 +168,10 @@ extension CatalogueDatabase {
                     reason: "it does not pass the integrity check (\(problems.count) problems, first: \(first))")
             }
         } catch {
-            throw CatalogueError.wrap(error, path: file)
+            // The file named is the backup, not the catalogue: --db is not the way to put it right.
+            let wrapped = CatalogueError.wrap(error, path: file)
+            if case .notACatalogue = wrapped { throw CatalogueError.notABackup(path: file) }
+            throw wrapped
         }
         // Opening it as a catalogue migrates an older one (its pre-migration
         // backup lands beside the staging file and goes with it).

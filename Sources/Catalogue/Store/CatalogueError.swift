@@ -11,6 +11,8 @@ public enum CatalogueError: Error, Equatable, Sendable {
     // Where the catalogue lives
     case noCatalogue(path: String)
     case notACatalogue(path: String)
+    /// A file given to `restore` that is not a lawcat catalogue.
+    case notABackup(path: String)
     case newerCatalogue(path: String)
     /// An older catalogue that cannot be upgraded as it stands (nothing was changed).
     case upgradeRefused(path: String, reason: String)
@@ -34,6 +36,8 @@ public enum CatalogueError: Error, Equatable, Sendable {
     case invalidFile(path: String, reason: String)
     /// A file that a command would replace (a backup), without --force.
     case alreadyExists(path: String)
+    /// A book that one export format cannot hold (a field over MARC 21's 9,999 bytes).
+    case notExportable(bookID: Int64, reason: String)
 
     // Circulation (refusals that the event log's triggers enforce)
     case refused(barcode: String, reason: Reason)
@@ -81,6 +85,8 @@ public enum CatalogueError: Error, Equatable, Sendable {
             return "no catalogue at \(path); create one with `lawcat init`, or name another with --db or LAWCAT_DB"
         case .notACatalogue(let path):
             return "\(path) is not a lawcat catalogue; name the right file with --db, or move this one aside"
+        case .notABackup(let path):
+            return "\(path) is not a lawcat catalogue, so there is nothing in it to restore; name a backup that `lawcat backup` made (nothing was changed)"
         case .newerCatalogue(let path):
             return "\(path) was made by a newer lawcat; upgrade lawcat to use it (nothing was changed)"
         case .upgradeRefused(let path, let reason):
@@ -100,7 +106,10 @@ public enum CatalogueError: Error, Equatable, Sendable {
         case .invalidField(let field, let value, let reason):
             return "invalid \(field) '\(value.prefix(80))': \(reason)"
         case .barcodeTaken(let barcode, let title):
-            return "barcode \(barcode) already belongs to '\(title.prefix(80))'; use another barcode"
+            // An import of a file whose book was corrected since meets this too: the copy is the same.
+            return "barcode \(barcode) already belongs to '\(title.prefix(80))'; use another barcode, or, if it is that copy"
+                + " and its book's details have changed, change them with "
+                + advise("`lawcat edit \(barcode)`", browser: "the command line's lawcat edit")
         case .bookHasCopies(let id, let copies):
             return "book \(id) still has \(copies) \(copies == 1 ? "copy" : "copies") (withdrawn ones count: their history stays), so it cannot be deleted; to take a copy off the shelves, use `lawcat remove BARCODE`; for a book catalogued twice, `lawcat merge \(id) OTHER-ID`"
         case .notOneCopy(let id, let barcodes) where barcodes.isEmpty:
@@ -112,6 +121,8 @@ public enum CatalogueError: Error, Equatable, Sendable {
             return "nothing to change; give at least one option such as --title or --author"
         case .fileNotFound(let path):
             return "no file at \(path); check the path"
+        case .notExportable(let id, let reason):
+            return "book \(id) cannot be written as MARC 21: \(reason); export it as MARCXML or CSV"
         case .invalidImport(let problems, let total):
             let shown = problems.prefix(20).map { $0.description }.joined(separator: "; ")
             let more = total > 20 ? "; and \(total - 20) more" : ""
@@ -182,7 +193,7 @@ public enum CatalogueError: Error, Equatable, Sendable {
     /// file could not be read or written; 70: unexpected.
     public var exitCode: Int32 {
         switch self {
-        case .noCatalogue, .notACatalogue, .newerCatalogue, .upgradeRefused, .cannotOpen, .cannotWrite, .busy:
+        case .noCatalogue, .notACatalogue, .notABackup, .newerCatalogue, .upgradeRefused, .cannotOpen, .cannotWrite, .busy:
             return 74
         case .invalidField, .nothingToChange, .notOneCopy:
             return 64

@@ -28,9 +28,9 @@ extension CatalogueError {
         case .refused, .barcodeTaken, .bookHasCopies, .alreadyExists, .accountExists, .personExists:
             return .conflict
         case .invalidField, .nothingToChange, .notOneCopy, .personNotFound, .unknownPerson, .invalidImport,
-            .invalidFile, .unknownStocktakeLocation, .locationNotFound, .noScans:
+            .invalidFile, .unknownStocktakeLocation, .locationNotFound, .noScans, .notExportable:
             return .unprocessableContent
-        case .noCatalogue, .notACatalogue, .newerCatalogue, .upgradeRefused, .cannotOpen, .cannotWrite, .busy:
+        case .noCatalogue, .notACatalogue, .notABackup, .newerCatalogue, .upgradeRefused, .cannotOpen, .cannotWrite, .busy:
             return .serviceUnavailable
         case .unexpected:
             return .internalServerError

@@ -14,8 +14,7 @@ extension Database {
             do {
                 try output(String(decoding: try ISO2709Writer.bytes(record), as: UTF8.self))
             } catch let error as ISO2709Writer.TooLarge {
-                throw CatalogueError.unexpected(
-                    "book \(details.book.id) cannot be written as MARC 21: \(error.reason); export it as MARCXML or CSV")
+                throw CatalogueError.notExportable(bookID: details.book.id, reason: error.reason)
             }
         }
         if xml { try output(MARCXMLWriter.footer) }

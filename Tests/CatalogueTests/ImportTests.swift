@@ -148,6 +148,8 @@ struct ImportTests {
             ("title,barcode,location\nA,B1,London\n\"Unclosed,B2,London\nC,\"B3\",London\n", "line 3: a quoted field"),
             ("", "the file is empty"),
             ("title,title\nA,B\n", "appears twice"),
+            ("title,authors,,\nA,B,,\n", "column 3 of the header has no name; remove the empty column"),
+            ("PK\u{3}\u{4}binary,x\nA,B\n", "unknown column 'PK??binary'"),
           ])
     func badFile(text: String, reason: String) throws {
         let catalogue = try temporaryCatalogue()

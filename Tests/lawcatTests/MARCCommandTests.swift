@@ -37,6 +37,13 @@ struct MARCCommandTests {
         #expect(refused.stderr.contains("field 245 has an invalid indicator 2 'A'"))
         #expect(refused.stderr.hasSuffix("; correct it, or add --skip-bad to import the others\n"))
 
+        // Two broken records: one line each, and the last line counts records, not rows.
+        let twice = lawcat.folder.appendingPathComponent("twice.mrc")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: Self.fixture("broken-indicator.mrc")))
+        try (bytes + bytes).write(to: twice)
+        let both = try lawcat.run("import", twice.path)
+        #expect(both.stderr.hasSuffix("error: nothing imported: 2 bad records (each named above); fix them and import again\n"), "\(both.stderr)")
+
         let skipped = try lawcat.run("import", Self.fixture("broken-indicator.mrc"), "--skip-bad")
         #expect(skipped.status == 0, "\(skipped.stderr)")
         #expect(skipped.stderr.hasPrefix("warning: skipped record 2 at byte "))

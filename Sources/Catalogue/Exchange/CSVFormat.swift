@@ -24,16 +24,31 @@ public enum CSVFormat {
         list.joined(separator: "; ")
     }
 
+    /// A header cell as an error shows it: 40 characters at most, control
+    /// characters (a spreadsheet's binary saved as .csv) as `?`.
+    static func shown(_ name: String) -> String {
+        String(String.UnicodeScalarView(name.trimmed.unicodeScalars.prefix(40).map {
+            $0.properties.generalCategory == .control ? "?" : $0
+        }))
+    }
+
     /// The position of each known column in `header`; throws on an unknown,
     /// repeated or missing required column.
     static func columnIndex(_ header: [String], known: [String], required: String, path: String) throws -> [String: Int] {
         var index: [String: Int] = [:]
         for (position, rawName) in header.enumerated() {
             let name = rawName.trimmed.lowercased()
+            guard !name.isEmpty else {
+                throw CatalogueError.invalidFile(
+                    path: path,
+                    reason: "column \(position + 1) of the header has no name; remove the empty column (a spreadsheet often saves"
+                        + " some at the end) or name it, one of \(known.joined(separator: ", "))")
+            }
             guard known.contains(name) else {
                 throw CatalogueError.invalidFile(
                     path: path,
-                    reason: "unknown column '\(rawName.trimmed.prefix(40))'; the known columns are \(known.joined(separator: ", "))")
+                    reason: "unknown column '\(Self.shown(rawName))';"
+                        + " the known columns are \(known.joined(separator: ", ")); is it a CSV file?")
             }
             guard index[name] == nil else {
                 throw CatalogueError.invalidFile(path: path, reason: "the column '\(name)' appears twice; keep one")

@@ -211,8 +211,11 @@ extension CatalogueDatabase {
 
     static func header(of reader: CSVReader, path: String) throws -> [String] {
         guard let header = try nextRecord(reader, path: path) else {
+            // An empty file is read as CSV whatever its name: a MARC one is only said to be empty.
+            let csv = !["mrc", "marc", "xml", "dat"].contains((path as NSString).pathExtension.lowercased())
             throw CatalogueError.invalidFile(
-                path: path, reason: "the file is empty; it needs a header row such as \(CSVFormat.columns.joined(separator: ","))")
+                path: path,
+                reason: "the file is empty" + (csv ? "; it needs a header row such as \(CSVFormat.columns.joined(separator: ","))" : ""))
         }
         return header.fields
     }

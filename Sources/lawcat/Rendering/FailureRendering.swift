@@ -9,8 +9,10 @@ enum FailureRendering {
     static func lines(for error: CatalogueError) -> [String] {
         guard case .invalidImport(let problems, let total) = error, total > 1 else { return [error.message] }
         let named = problems.count == total ? "each named above" : "the first \(problems.count) named above"
+        // A MARC file's problems are named by record, a CSV file's by line.
+        let what = problems.first?.place != nil ? "records" : "rows"
         return problems.map { oneLine($0.description) }
-            + ["nothing imported: \(total) bad rows (\(named)); fix them and import again"]
+            + ["nothing imported: \(total) bad \(what) (\(named)); fix them and import again"]
     }
 
     /// Control characters (a line break inside a quoted CSV field) as spaces,

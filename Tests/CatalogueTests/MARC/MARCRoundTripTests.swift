@@ -57,6 +57,25 @@ struct MARCRoundTripTests {
         #expect(records.last?.fields("952").isEmpty == true, "the withdrawn copy is left out")
     }
 
+    @Test("Given XML that is not MARCXML (a feed), or an empty .mrc file, when imported, then it is refused saying so, not imported as nothing")
+    func notMARCXML() throws {
+        let catalogue = try temporaryCatalogue()
+        let feed = try temporaryFile("<?xml version=\"1.0\"?>\n<rss><channel><title>News</title></channel></rss>\n", name: "feed.xml")
+        #expect {
+            try catalogue.importBooks(path: feed)
+        } throws: { error in
+            (error as? CatalogueError)?.message.contains("it is XML, but holds no MARCXML <record> (its first element is <rss>)") == true
+        }
+        let empty = try temporaryFile("", name: "empty.mrc")
+        #expect {
+            try catalogue.importBooks(path: empty)
+        } throws: { error in
+            let message = (error as? CatalogueError)?.message ?? ""
+            return message.contains("the file is empty") && !message.contains("header row")
+        }
+        #expect(try countsOf(catalogue) == [0, 0])
+    }
+
     @Test("Given MARCXML whose record breaks the schema's rules, when imported, then the record is named by number and line")
     func badXMLRecord() throws {
         let xml = """

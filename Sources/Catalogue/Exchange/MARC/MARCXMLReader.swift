@@ -27,6 +27,8 @@ final class MARCXMLReader: NSObject, XMLParserDelegate {
     private var text = ""
     private var collecting = false
     private var stopped = false
+    /// The document's first element, to name it when the file holds no record.
+    private var root: String?
 
     init(path: String) {
         self.path = path
@@ -48,12 +50,20 @@ final class MARCXMLReader: NSObject, XMLParserDelegate {
                 path: path,
                 reason: "line \(parser.lineNumber): this is not well-formed XML (MARCXML is XML); check the file is whole")
         }
+        if number == 0, let root, root != "collection" && root != "record" {
+            // XML of something else (an RSS feed) is said so, not imported as nothing.
+            throw CatalogueError.invalidFile(
+                path: path,
+                reason: "it is XML, but holds no MARCXML <record> (its first element is <\(root.prefix(40))>);"
+                    + " export the records as MARCXML or MARC 21")
+        }
     }
 
     func parser(
         _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
+        if root == nil { root = name }
         switch name {
         case "record":
             number += 1

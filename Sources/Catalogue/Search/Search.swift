@@ -425,11 +425,13 @@ struct Searcher {
                 try collect([names], and: required, into: &found, seen: &seen)
             }
         }
-        var typoLike = false
-        for (index, term) in words.enumerated() where !term.isPhrase {
-            // In no book as typed, nor in its other spelling.
-            if try matchesNothing(Self.expression(term, variants: variants[index], alternatives: [], prefix: false)) { typoLike = true }
-        }
+        // Looked at only when the names pass would run: a word in no book as typed, nor in its other spelling.
+        let typoLike = found.count < limit && PersonalNames.mayBeNames(words)
+            ? try words.indices.contains { index in
+                try !words[index].isPhrase
+                    && matchesNothing(Self.expression(words[index], variants: variants[index], alternatives: [], prefix: false))
+            }
+            : false
         if !typoLike { try givenNames() }
         let beforeRelaxed = found.count
         // 5. The words without the edition or year asked for: other editions of the book follow.

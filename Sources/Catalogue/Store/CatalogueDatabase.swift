@@ -99,6 +99,8 @@ public final class CatalogueDatabase: Sendable {
             // with the map (bench/results/2026-12-06-serve.md). The limit is SQLite's
             // largest (2 GiB less 64 KiB); past it pages are read as before.
             try db.execute(sql: "PRAGMA mmap_size = 2147418112")
+            // On every connection, though only a server ranks with it: a statement's work, some
+            // microseconds, and a reader opened before `keepBookLengths()` must have it too.
             KnownLengthsRanking.register(db)
         }
         return config

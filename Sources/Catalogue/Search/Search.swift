@@ -475,7 +475,7 @@ struct Searcher {
                 if nearest != extra && nearest.contains(where: { !$0.isEmpty }) {
                     try collect(expressions(prefix: isLast, extra: nearest), and: required, into: &found, seen: &seen)
                 }
-                if extra.contains(where: { !$0.isEmpty }) {
+                if found.count < limit && extra.contains(where: { !$0.isEmpty }) {
                     try collect(expressions(prefix: isLast, extra: extra), and: required, into: &found, seen: &seen)
                 }
             }

@@ -654,15 +654,15 @@ struct Searcher {
     private mutating func suggest(_ terms: [SearchQuery.Term]) throws -> String? {
         var words: [String] = []
         var changed = false
+        // Whether each word is kept as typed: a number, or a word the catalogue has (in either spelling).
+        func isKnown(_ word: String) throws -> Bool {
+            word.unicodeScalars.count >= Vocabulary.shortestIndexed
+                ? try Vocabulary.isKnown(word, in: db) || !SpellingVariants.known(word, in: db).isEmpty
+                : try !matchesNothing(Words.quoted(word))
+        }
         var knownWords: [String] = []
         for term in terms.prefix(Vocabulary.mostCorrectedWords) where term.number == nil {
-            for word in term.words where !Self.isNumeric(word) {
-                if try !matchesNothing(Self.expression(
-                    SearchQuery.Term(words: [word], column: nil, negated: false), variants: try SpellingVariants.known(word, in: db), alternatives: [], prefix: false))
-                {
-                    knownWords.append(word)
-                }
-            }
+            for word in term.words where try !Self.isNumeric(word) && isKnown(word) { knownWords.append(word) }
         }
         for term in terms.prefix(Vocabulary.mostCorrectedWords) {
             for word in term.words {
@@ -671,10 +671,7 @@ struct Searcher {
                     words.append(word)
                     continue
                 }
-                let known = word.unicodeScalars.count >= Vocabulary.shortestIndexed
-                    ? try Vocabulary.isKnown(word, in: db) || !SpellingVariants.known(word, in: db).isEmpty
-                    : try !matchesNothing(Words.quoted(word))
-                if known {
+                if try isKnown(word) {
                     words.append(word)
                     continue
                 }

@@ -5,12 +5,10 @@
 import GRDB
 
 extension CatalogueDatabase {
-    /// Whether someone called `name` (spaces as `checkout` normalises them, any case) is in the catalogue.
+    /// Whether someone called `name` is in the catalogue, as `checkout` matches names.
     public func knowsPerson(_ name: String) throws -> Bool {
         let name = try Self.personName(name)
-        return try read { db in
-            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM person WHERE name = ?)", arguments: [name]) ?? false
-        }
+        return try read { db in try db.existingPersonID(name) != nil }
     }
 
     /// Refuses a name that nobody in the catalogue has (as `checkout` matches

@@ -142,10 +142,7 @@ struct DeskController {
         post("copies/:barcode/record") { form, _, context in
             let barcode = try RequestInput.parameter("barcode", context)
             let location = form["location"].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-            // A location is added from a page only when its box is ticked (requireKnownLocation).
-            if let location, form["new_location"] != "yes", ["seen", "move", "found"].contains(form["action"] ?? "") {
-                try catalogue.requireKnownLocation(location)
-            }
+            if ["seen", "move", "found"].contains(form["action"] ?? "") { try requireLocation(location, form) }
             switch form["action"] ?? "" {
             case "seen": _ = try catalogue.seen(barcode: barcode, at: location, by: nil, note: form["note"])
             case "move":
@@ -218,11 +215,8 @@ struct DeskController {
             due = .days(days)
         }
         do {
-            // A borrower or a location is added from the desk only when its box is ticked: a typo
-            // in a box that stays filled in would otherwise be recorded with every scan after it.
-            if let location, form["new_location"] != "yes", [.checkin, .seen, .move].contains(action) {
-                try catalogue.requireKnownLocation(location)
-            }
+            // A borrower is added from the desk only when its box is ticked, as a location is.
+            if [.checkin, .seen, .move].contains(action) { try requireLocation(location, form) }
             let done: String
             var recorded: CirculationResult?
             switch action {
@@ -285,6 +279,14 @@ struct DeskController {
                 caller: context.caller, people: try catalogue.people().map(\.name), locations: try locationNames(),
                 borrower: form["borrower"] ?? "", location: form["location"] ?? "", days: form["days"] ?? "",
                 action: Action(rawValue: form["action"] ?? "") ?? .checkout, answer: answer))
+    }
+
+    /// Refuses a location the catalogue does not have unless the form's New location box is
+    /// ticked: a typo in a box that stays filled in would otherwise become a location, and
+    /// every copy scanned after it would be put there.
+    func requireLocation(_ location: String?, _ form: [String: String]) throws {
+        guard let location, form["new_location"] != "yes" else { return }
+        try catalogue.requireKnownLocation(location)
     }
 
     func locationNames() throws -> [String] { try catalogue.locationCounts().map(\.location) }

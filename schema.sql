@@ -72,7 +72,9 @@ CREATE TABLE book (
   edition TEXT CONSTRAINT book_edition_is_not_blank CHECK (edition IS NULL OR trim(edition) <> ''),
   jurisdiction TEXT CONSTRAINT book_jurisdiction_is_not_blank CHECK (jurisdiction IS NULL OR trim(jurisdiction) <> ''),
   isbn TEXT CONSTRAINT book_isbn_is_not_blank CHECK (isbn IS NULL OR trim(isbn) <> '')
-, isbn13 TEXT, edition_number INTEGER);
+, isbn13 TEXT, edition_number INTEGER, edition_and_year TEXT GENERATED ALWAYS AS (
+  trim(coalesce(edition_number, '') || ' ' || coalesce(substr(date, 1, 4), ''))
+) VIRTUAL);
 
 -- Import finds the book a row belongs to by the first 16 characters of its
 -- title and its date, then compares every field. An index of whole titles
@@ -85,6 +87,9 @@ CREATE INDEX book_by_title_start ON book(substr(title, 1, 16), date);
 -- by ISBN goes through it (Database.isbnCondition). edition_number is the
 -- number of the edition statement (`34th ed.` is 34), so that a search
 -- compares editions as numbers. lawcat writes both with the book. [v7]
+-- edition_and_year ("34 2021") is computed from edition_number and date,
+-- never stored: the full-text index's fifth column, so that a search finds
+-- the books with a word and an edition or year together. [v11]
 CREATE INDEX book_by_isbn13 ON book(isbn13) WHERE isbn13 IS NOT NULL;
 
 -- SQLite 3.40's date() hands back an impossible day such as 2019-02-30
@@ -105,25 +110,28 @@ END;
 -- Full-text index over the book table (external content: no second copy of
 -- the text), kept in step by the triggers below so that it never drifts.
 -- FTS5 makes its own shadow tables beside it (book_fts_data, book_fts_idx,
--- book_fts_docsize, book_fts_config). [v1]
+-- book_fts_docsize, book_fts_config). [v1] Its fifth column is the book's
+-- edition number and year (edition_and_year above), which a search asks for
+-- beside its words and does not score (lawcat_bm25, KnownLengths.swift). [v11]
 CREATE VIRTUAL TABLE book_fts USING fts5(
-  title, authors, subjects, jurisdiction,
+  title, authors, subjects, jurisdiction, edition_and_year,
   content = 'book', content_rowid = 'id',
   tokenize = 'porter unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER book_fts_after_insert AFTER INSERT ON book BEGIN
-  INSERT INTO book_fts(rowid, title, authors, subjects, jurisdiction)
-  VALUES (new.id, new.title, new.authors, new.subjects, new.jurisdiction);
+  INSERT INTO book_fts(rowid, title, authors, subjects, jurisdiction, edition_and_year)
+  VALUES (new.id, new.title, new.authors, new.subjects, new.jurisdiction, new.edition_and_year);
 END;
 CREATE TRIGGER book_fts_after_delete AFTER DELETE ON book BEGIN
-  INSERT INTO book_fts(book_fts, rowid, title, authors, subjects, jurisdiction)
-  VALUES ('delete', old.id, old.title, old.authors, old.subjects, old.jurisdiction);
+  INSERT INTO book_fts(book_fts, rowid, title, authors, subjects, jurisdiction, edition_and_year)
+  VALUES ('delete', old.id, old.title, old.authors, old.subjects, old.jurisdiction, old.edition_and_year);
 END;
-CREATE TRIGGER book_fts_after_update AFTER UPDATE OF title, authors, subjects, jurisdiction ON book BEGIN
-  INSERT INTO book_fts(book_fts, rowid, title, authors, subjects, jurisdiction)
-  VALUES ('delete', old.id, old.title, old.authors, old.subjects, old.jurisdiction);
-  INSERT INTO book_fts(rowid, title, authors, subjects, jurisdiction)
-  VALUES (new.id, new.title, new.authors, new.subjects, new.jurisdiction);
+CREATE TRIGGER book_fts_after_update
+AFTER UPDATE OF title, authors, subjects, jurisdiction, date, edition_number ON book BEGIN
+  INSERT INTO book_fts(book_fts, rowid, title, authors, subjects, jurisdiction, edition_and_year)
+  VALUES ('delete', old.id, old.title, old.authors, old.subjects, old.jurisdiction, old.edition_and_year);
+  INSERT INTO book_fts(rowid, title, authors, subjects, jurisdiction, edition_and_year)
+  VALUES (new.id, new.title, new.authors, new.subjects, new.jurisdiction, new.edition_and_year);
 END;
 
 -- The correction index (see Sources/Catalogue/Search/Vocabulary.swift).

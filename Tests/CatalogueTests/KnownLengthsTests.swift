@@ -1,6 +1,8 @@
-// lawcat_bm25, the ranking `lawcat serve` searches with (KnownLengths.swift):
-// it must score every book exactly as FTS5's bm25() does, whether the lengths
-// are known or not, and read them again when the index changes.
+// lawcat_bm25, the ranking searches use (KnownLengths.swift): it must score
+// every book exactly as FTS5's bm25() scored it over the four text columns
+// (the index before v11 added the edition and year), with editions and years
+// asked for beside the words and left unscored, whether the lengths are
+// known or not, and read the lengths again when the index changes.
 @testable import Catalogue
 import Foundation
 import GRDB
@@ -9,40 +11,75 @@ import Testing
 @Suite("Ranking with the books' lengths known", .enabled(if: lawCatalogue != nil))
 struct KnownLengthsTests {
     /// Words and expressions the searches ask FTS5 for: common and rare words, several phrases, a
-    /// column, an OR, a prefix.
-    static let matches = [
-        "\"law\"", "\"history\"", "\"contract\" AND \"law\"", "\"european\" AND \"union\" AND \"law\"", "\"chitty\"",
-        "title : (\"trust\")", "(\"labour\" OR \"labor\") AND \"law\"", "\"constitut\" *", "\"the\"", "\"tax\" AND \"2000\"",
+    /// column, an OR, a prefix; some with an edition or year as the search asks for it.
+    static let matches: [(filter: SearchQuery.Term?, words: String)] = [
+        (nil, "\"law\""), (nil, "\"history\""), (nil, "\"contract\" AND \"law\""),
+        (nil, "\"european\" AND \"union\" AND \"law\""), (nil, "\"chitty\""), (nil, "title : (\"trust\")"),
+        (nil, "(\"labour\" OR \"labor\") AND \"law\""), (nil, "\"constitut\" *"), (nil, "\"the\""),
+        (year(2000), "\"tax\""), (year(1987), "\"law\""), (edition(2, "2nd"), "\"contract\" *"),
     ]
 
-    /// Every matching book's bm25() and lawcat_bm25(), as one statement gives them.
-    static func scores(_ match: String, _ db: Database) throws -> [(Double, Double)] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT bm25(book_fts, 10.0, 5.0, 2.0, 1.0) AS fts, lawcat_bm25(book_fts, 10.0, 5.0, 2.0, 1.0) AS ours
-                FROM book_fts WHERE book_fts MATCH ?
-                """, arguments: [match]
-        ).map { ($0["fts"], $0["ours"]) }
+    static func year(_ year: Int) -> SearchQuery.Term {
+        SearchQuery.Term(words: [String(year)], column: nil, negated: false, number: year)
     }
 
-    @Test("Given the 8,595 real records, when each match is scored both ways, with the lengths known and without, then every score is the same to the bit")
+    static func edition(_ number: Int, _ typed: String) -> SearchQuery.Term {
+        SearchQuery.Term(words: [typed], column: nil, negated: false, number: number)
+    }
+
+    /// Each matching book's lawcat_bm25() by rowid, the filter (if any) first in the MATCH as the search puts it.
+    static func ours(_ filter: SearchQuery.Term?, _ words: String, _ db: Database) throws -> [Int64: Double] {
+        let asked = filter.map(Searcher.numberFilter)
+        let match = (asked.map { [$0.expression] } ?? []) + [words]
+        let rows = try Row.fetchAll(
+            db,
+            SQLRequest(literal: """
+                SELECT rowid, \(Searcher.score(filters: asked?.phrases ?? 0)) AS score
+                FROM book_fts WHERE book_fts MATCH \(match.joined(separator: " AND "))
+                """))
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0["rowid"], $0["score"]) })
+    }
+
+    /// bm25() by rowid over `old.book_fts`, the four text columns as the index had them before v11.
+    static func reference(_ words: String, _ db: Database) throws -> [Int64: Double] {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT rowid, bm25(book_fts, 10.0, 5.0, 2.0, 1.0) AS score FROM old.book_fts WHERE book_fts MATCH ?",
+            arguments: [words])
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0["rowid"], $0["score"]) })
+    }
+
+    @Test("Given the 8,595 real records, when each match is scored by lawcat_bm25, with the lengths known and without, then every score is bm25()'s over the text to the bit")
     func sameScores() throws {
         let catalogue = try #require(lawCatalogue)
-        try catalogue.read { db in
+        try catalogue.writer.writeWithoutTransaction { db in
+            try db.execute(sql: """
+                ATTACH DATABASE ':memory:' AS old;
+                CREATE VIRTUAL TABLE old.book_fts USING fts5(
+                  title, authors, subjects, jurisdiction, content = '', tokenize = 'porter unicode61 remove_diacritics 2');
+                INSERT INTO old.book_fts(rowid, title, authors, subjects, jurisdiction)
+                  SELECT id, title, authors, subjects, jurisdiction FROM main.book;
+                """)
+            defer { try? db.execute(sql: "DETACH DATABASE old") }
             let known = try catalogue.lengthCache.lengths(db)
             #expect(known.lengths.filter { $0 >= 0 }.count == 8_594)
             var compared = 0
-            for match in Self.matches {
-                let without = try Self.scores(match, db)
-                let with = try KnownLengthsRegistry.shared.using(known, on: db) { try Self.scores(match, db) }
-                #expect(!with.isEmpty, "\(match) matches something")
-                for (fts, ours) in without + with {
-                    #expect(fts.bitPattern == ours.bitPattern, "\(match): \(fts) against \(ours)")
+            var filtered = 0
+            for (filter, words) in Self.matches {
+                let reference = try Self.reference(words, db)
+                let without = try Self.ours(filter, words, db)
+                let with = try KnownLengthsRegistry.shared.using(known, on: db) { try Self.ours(filter, words, db) }
+                #expect(!with.isEmpty, "\(words) matches something")
+                #expect(Set(with.keys) == Set(without.keys))
+                if filter == nil { #expect(Set(with.keys) == Set(reference.keys), "\(words)") } else { filtered += with.count }
+                for (rowid, score) in with.merging(without, uniquingKeysWith: { a, _ in a }) {
+                    let expected = try #require(reference[rowid], "\(words): book \(rowid) matches the words")
+                    #expect(with[rowid]?.bitPattern == expected.bitPattern, "\(words): \(expected) against \(score) (known)")
+                    #expect(without[rowid]?.bitPattern == expected.bitPattern, "\(words): \(expected) against \(score)")
                 }
                 compared += with.count
             }
             #expect(compared > 5_000)
+            #expect(filtered > 20)
         }
     }
 
@@ -60,8 +97,9 @@ struct KnownLengthsTests {
             let after = try catalogue.lengthCache.lengths(db)
             #expect(after.version != before.version)
             #expect(after.length(of: book) == 8)
-            let scores = try KnownLengthsRegistry.shared.using(after, on: db) { try Self.scores("\"contracts\"", db) }
-            #expect(scores.count == 2 && scores.allSatisfy { $0.0.bitPattern == $0.1.bitPattern })
+            let known = try KnownLengthsRegistry.shared.using(after, on: db) { try Self.ours(nil, "\"contracts\"", db) }
+            let read = try Self.ours(nil, "\"contracts\"", db)
+            #expect(known.count == 2 && known == read)
         }
     }
 

@@ -156,7 +156,7 @@ struct SearchMatchingTests {
             try catalogue.writer.read { db in
                 try Int64.fetchAll(db, SQLRequest(literal: """
                     SELECT f.rowid FROM book_fts f JOIN book b ON b.id = f.rowid WHERE book_fts MATCH \(match)
-                    ORDER BY \(Searcher.unavailable), \(Searcher.score), b.date DESC, f.rowid LIMIT \(limit)
+                    ORDER BY \(Searcher.unavailable), \(Searcher.score(filters: 0)), b.date DESC, f.rowid LIMIT \(limit)
                     """))
             }
         }

@@ -46,8 +46,8 @@ struct LiftedBookTriggers {
     func restore(_ db: Database, indexingBooksAbove lastBookBefore: Int64, count: Int) throws {
         try db.execute(
             sql: """
-                INSERT INTO book_fts(rowid, title, authors, subjects, jurisdiction)
-                SELECT id, title, authors, subjects, jurisdiction FROM book WHERE id > ? ORDER BY id
+                INSERT INTO book_fts(rowid, title, authors, subjects, jurisdiction, edition_and_year)
+                SELECT id, title, authors, subjects, jurisdiction, edition_and_year FROM book WHERE id > ? ORDER BY id
                 """,
             arguments: [lastBookBefore])
         if count >= Self.booksWorthMerging {

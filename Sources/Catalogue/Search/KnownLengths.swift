@@ -1,13 +1,26 @@
-// BM25 with every book's length known in memory, for a process that keeps a
-// catalogue open and searches it again and again (`lawcat serve`).
+// lawcat's ranking: BM25 over a book's text, as FTS5's bm25() scored it,
+// with two differences of purpose.
 //
-// Why: FTS5's bm25() reads each matching book's length (its `docsize` row)
-// with a statement of its own, about a microsecond a book, and a common word
-// ("history": 45,036 books at 241,203) is mostly that. `lawcat_bm25` is the
-// same formula, to the bit (SQLite's fts5_aux.c, fts5Bm25Function), reading
-// the lengths from an array made once for each state of the index. A process
-// that searches once (the command line) does not make the array: it would
-// cost more than it saves, and bm25() runs there as before.
+// 1. Filters. The index's fifth column is a book's edition number and year
+//    (v11-search-edition-and-year.sql), which a search asks for beside its
+//    words (`history 2000`) to have FTS5 find the books with both. They are a
+//    condition, not a match to weigh: `lawcat_bm25(book_fts, F, weights...)`
+//    leaves the first F phrases of the MATCH unscored, and never works out
+//    their IDF (bm25() would read every book dated 2000 to count them: 297,559
+//    at a million, 30 ms). Nor does it count the fifth column in a book's
+//    length, so that books rank exactly as bm25() ranked them over the four
+//    text columns before it was added (KnownLengthsTests compares the two).
+// 2. Lengths known in memory, for a process that keeps a catalogue open and
+//    searches it again and again (`lawcat serve`). bm25() reads each matching
+//    book's length (its `docsize` row) with a statement of its own, about a
+//    microsecond a book, and a common word ("history": 45,036 books at 241,203)
+//    is mostly that. With `KnownLengthsRegistry.using`, the lengths come from
+//    an array made once for each state of the index. A process that searches
+//    once (the command line) does not make the array: it would cost more than
+//    it saves, and the lengths are read from the index as bm25() reads them.
+//
+// The formula is SQLite's (fts5_aux.c, fts5Bm25Function), step for step, so
+// that scores are the same to the bit.
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -59,6 +72,7 @@ final class KnownLengths: @unchecked Sendable {
                 // One SQLite varint a column (fts5StorageDecodeSizeArray): seven bits a byte, most
                 // significant first, the high bit set on all but the last. The length is their sum.
                 var index = 0
+                var column = 0
                 while index < count {
                     var value: UInt64 = 0
                     var used = 0
@@ -73,7 +87,9 @@ final class KnownLengths: @unchecked Sendable {
                         value = (value << 7) | UInt64(byte & 0x7F)
                         if byte & 0x80 == 0 { break }
                     }
-                    total &+= Int32(truncatingIfNeeded: value)
+                    // Only the text columns count: the edition and year are not scored.
+                    if column < KnownLengthsRanking.scoredColumns { total &+= Int32(truncatingIfNeeded: value) }
+                    column += 1
                 }
             }
             lengths[Int(id)] = total
@@ -128,11 +144,25 @@ private final class QueryData {
     var averageLength: Double = 0
     var known: KnownLengths?
     var frequencies: [Double] = []
+    /// How many of the MATCH's phrases, the first ones, only filter.
+    var filters = 0
+    /// Each text column's weight.
+    var weights: [Double] = []
 }
 
 enum KnownLengthsRanking {
     /// The name the SQL calls it by.
     static let name = "lawcat_bm25"
+
+    /// The columns scored and counted in a book's length: title, authors,
+    /// subjects and jurisdiction, not the edition and year after them.
+    static let scoredColumns = 4
+
+    /// `lawcat_bm25(book_fts, filters, title, authors, subjects, jurisdiction)`:
+    /// the MATCH's first `filters` phrases unscored, the text columns weighted so.
+    static func sql(filters: Int, weights: [Double]) -> String {
+        "\(name)(book_fts, \(filters), " + weights.map { String($0) }.joined(separator: ", ") + ")"
+    }
 
     /// Makes `lawcat_bm25` on this connection.
     static func register(_ db: Database) {
@@ -141,7 +171,10 @@ enum KnownLengthsRanking {
     }
 }
 
-/// SQLite's bm25() (fts5_aux.c), step for step, with the lengths known.
+/// SQLite's bm25() (fts5_aux.c), step for step, over the text columns and
+/// the phrases after the filters, with the lengths known when they are.
+/// Arguments after the table: the number of filter phrases, then a weight
+/// for each text column (1.0 for a column not given).
 private func rank(
     _ api: UnsafePointer<Fts5ExtensionApi>?, _ fts: OpaquePointer?, _ context: OpaquePointer?, _ count: Int32,
     _ values: UnsafeMutablePointer<OpaquePointer?>?
@@ -149,19 +182,33 @@ private func rank(
     guard let api, let fts, let context else { return }
     let k1 = 1.2
     let b = 0.75
+    let columns = KnownLengthsRanking.scoredColumns
     let data: QueryData
     if let kept = api.pointee.xGetAuxdata(fts, 0) {
         data = Unmanaged<QueryData>.fromOpaque(kept).takeUnretainedValue()
     } else {
         data = QueryData()
+        data.filters = count > 0 ? max(0, Int(sqlite3_value_int(values?[0]))) : 0
+        data.weights = (0..<columns).map { column in
+            count > column + 1 ? sqlite3_value_double(values?[column + 1]) : 1.0
+        }
         var rows: Int64 = 0
         var tokens: Int64 = 0
         var code = api.pointee.xRowCount(fts, &rows)
-        if code == SQLITE_OK { code = api.pointee.xColumnTotalSize(fts, -1, &tokens) }
+        for column in 0..<columns where code == SQLITE_OK {
+            var size: Int64 = 0
+            code = api.pointee.xColumnTotalSize(fts, Int32(column), &size)
+            tokens += size
+        }
         guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
         data.averageLength = Double(tokens) / Double(rows)
         let phrases = Int(api.pointee.xPhraseCount(fts))
         for phrase in 0..<phrases {
+            // A filter's IDF is never used: not worked out (a year's books are many).
+            guard phrase >= data.filters else {
+                data.idf.append(0)
+                continue
+            }
             var hits: Int64 = 0
             code = api.pointee.xQueryPhrase(fts, Int32(phrase), &hits) { _, _, hits in
                 hits?.assumingMemoryBound(to: Int64.self).pointee += 1
@@ -188,9 +235,8 @@ private func rank(
         var column: Int32 = 0
         var offset: Int32 = 0
         code = api.pointee.xInst(fts, instance, &phrase, &column, &offset)
-        if code == SQLITE_OK {
-            let weight = count > column ? sqlite3_value_double(values?[Int(column)]) : 1.0
-            data.frequencies[Int(phrase)] += weight
+        if code == SQLITE_OK && Int(phrase) >= data.filters && Int(column) < columns {
+            data.frequencies[Int(phrase)] += data.weights[Int(column)]
         }
         instance += 1
     }
@@ -200,13 +246,17 @@ private func rank(
             length = Double(known)
         } else {
             var tokens: Int32 = 0
-            code = api.pointee.xColumnSize(fts, -1, &tokens)
+            for column in 0..<columns where code == SQLITE_OK {
+                var size: Int32 = 0
+                code = api.pointee.xColumnSize(fts, Int32(column), &size)
+                tokens += size
+            }
             length = Double(tokens)
         }
     }
     guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
     var score = 0.0
-    for phrase in data.idf.indices {
+    for phrase in data.filters..<max(data.filters, data.idf.count) {
         let frequency = data.frequencies[phrase]
         score += data.idf[phrase] * ((frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * length / data.averageLength)))
     }

@@ -87,15 +87,15 @@ extension CatalogueDatabase {
     private static func search(
         _ query: String, _ parsed: SearchQuery, _ limit: Int, _ today: String, _ lengths: KnownLengthsCache?, _ db: Database
     ) throws -> SearchResult {
-        guard let lengths else { return try search(query, parsed, limit, today, score: Searcher.score, db) }
+        guard let lengths else { return try search(query, parsed, limit, today, db) }
         let known = try lengths.lengths(db)
         return try KnownLengthsRegistry.shared.using(known, on: db) {
-            try search(query, parsed, limit, today, score: Searcher.scoreWithKnownLengths, db)
+            try search(query, parsed, limit, today, db)
         }
     }
 
     private static func search(
-        _ query: String, _ parsed: SearchQuery, _ limit: Int, _ today: String, score: SQL, _ db: Database
+        _ query: String, _ parsed: SearchQuery, _ limit: Int, _ today: String, _ db: Database
     ) throws -> SearchResult {
         switch try Searcher.jump(query, in: db) {
         case .book(let jumped):
@@ -107,7 +107,7 @@ extension CatalogueDatabase {
         case nil:
             break
         }
-        var searcher = Searcher(query: parsed, limit: limit, today: today, score: score, db: db)
+        var searcher = Searcher(query: parsed, limit: limit, today: today, db: db)
         return try searcher.run()
     }
 
@@ -126,7 +126,8 @@ extension CatalogueDatabase {
 
     /// Plain FTS5: every word ANDed, as typed, BM25 with the same weights. The
     /// baseline the search-quality test and the benchmark compare with.
-    /// With `lastWordPrefix`, the last word also matches as a prefix.
+    /// With `lastWordPrefix`, the last word also matches as a prefix. Only
+    /// the text is searched (not the edition and year column).
     public func plainFullTextSearch(_ query: String, limit: Int, lastWordPrefix: Bool = false) throws -> [Int64] {
         var words = Words.split(query).map(Words.quoted)
         guard !words.isEmpty else { return [] }
@@ -134,8 +135,8 @@ extension CatalogueDatabase {
         return try read { db in
             try Int64.fetchAll(
                 db,
-                sql: "SELECT rowid FROM book_fts WHERE book_fts MATCH ? ORDER BY bm25(book_fts, 10.0, 5.0, 2.0, 1.0), rowid LIMIT ?",
-                arguments: [words.joined(separator: " AND "), limit])
+                sql: "SELECT rowid FROM book_fts WHERE book_fts MATCH ? ORDER BY bm25(book_fts, 10.0, 5.0, 2.0, 1.0, 0.0), rowid LIMIT ?",
+                arguments: ["{title authors subjects jurisdiction} : (" + words.joined(separator: " AND ") + ")", limit])
         }
     }
 }
@@ -145,8 +146,6 @@ struct Searcher {
     let query: SearchQuery
     let limit: Int
     let today: String
-    /// How a match is scored: `score`, or the same with known lengths.
-    let score: SQL
     let db: Database
 
     /// The SQL conditions on `book b` from filters and negated terms.
@@ -159,11 +158,10 @@ struct Searcher {
     /// conditions: the same statement again would find nothing new.
     private var collected = Set<String>()
 
-    init(query: SearchQuery, limit: Int, today: String, score: SQL = Searcher.score, db: Database) {
+    init(query: SearchQuery, limit: Int, today: String, db: Database) {
         self.query = query
         self.limit = limit
         self.today = today
-        self.score = score
         self.db = db
         for filter in query.filters {
             let condition = Self.sql(for: filter.condition, today: today)
@@ -348,17 +346,16 @@ struct Searcher {
             if ids.isEmpty { result.notice = query.isbnHint }
             return result
         }
-        // Editions and years are compared as numbers, not looked up as words (Editions.swift);
+        // Editions and years are asked for as numbers, not as words (Editions.swift);
         // a single letter beside other words is an initial (PersonalNames.swift).
         let numberTerms = positive.filter { $0.number != nil }
-        let numbers = numberTerms.map(Self.numberCondition)
+        let numbers = numberTerms.map(Self.numberFilter)
         let others = positive.filter { $0.number == nil }
         let initialTerms = others.count > others.filter(PersonalNames.isInitial).count ? others.filter(PersonalNames.isInitial) : []
         let words = others.filter { !initialTerms.contains($0) }
         let initials = initialTerms.map(PersonalNames.initialCondition)
-        let required = numbers + initials
         guard !words.isEmpty else {
-            let ids = try booksWithout(words: numbers)
+            let ids = try booksWithout(words: numberTerms.map(Self.numberCondition))
             return SearchResult(books: try db.details(ofIDs: ids), exactCount: ids.count, suggestion: nil, matchedWords: [], jumped: false)
         }
         let openLast = query.lastWordIsOpen && positive.last.map { words.last == $0 } == true
@@ -383,7 +380,7 @@ struct Searcher {
         let isLast = { (index: Int, _: SearchQuery.Term) in openLast && index == words.count - 1 }
 
         // 1. Every word as typed (or in its other spelling).
-        try collect(expressions(prefix: { _, _ in false }), and: required, into: &found, seen: &seen)
+        try collect(expressions(prefix: { _, _ in false }), filters: numbers, and: initials, into: &found, seen: &seen)
         if found.count < limit {
             for (index, term) in words.enumerated()
             where !term.isPhrase && (isLast(index, term) || Self.mayBePrefix(term.words[0])) {
@@ -397,10 +394,10 @@ struct Searcher {
             if !longer.isEmpty {
                 var asked = expressions(prefix: { _, _ in false })
                 asked[words.count - 1] = Self.expression(words[words.count - 1], alternatives: longer, prefix: false, alone: true)
-                try collect(asked, and: required, into: &found, seen: &seen)
+                try collect(asked, filters: numbers, and: initials, into: &found, seen: &seen)
             }
         } else if found.count < limit && openLast {
-            try collect(expressions(prefix: isLast), and: required, into: &found, seen: &seen)
+            try collect(expressions(prefix: isLast), filters: numbers, and: initials, into: &found, seen: &seen)
         }
         let exactCount = found.count
         // 3. Every word of 4 letters or more as a prefix too (`constit admin`).
@@ -408,7 +405,7 @@ struct Searcher {
             isLast(index, term) || (!term.isPhrase && Self.mayBePrefix(term.words[0]))
         }
         if found.count < limit && words.indices.contains(where: { prefixed($0, words[$0]) && !isLast($0, words[$0]) }) {
-            try collect(expressions(prefix: prefixed), and: required, into: &found, seen: &seen)
+            try collect(expressions(prefix: prefixed), filters: numbers, and: initials, into: &found, seen: &seen)
         }
         // 4. A given name typed in full where the record has only its initial (`beale hugh`: "Beale, H. G.").
         //    Only words some author has can be the surname (the initial's postings are long).
@@ -422,7 +419,7 @@ struct Searcher {
                 surnames.insert(term.words[0])
             }
             if let names = PersonalNames.givenNameExpression(words, variants: variants, surnames: surnames) {
-                try collect([names], and: required, into: &found, seen: &seen)
+                try collect([names], filters: numbers, and: initials, into: &found, seen: &seen)
             }
         }
         // Looked at only when the names pass would run: a word in no book as typed, nor in its other spelling.
@@ -436,7 +433,7 @@ struct Searcher {
         let beforeRelaxed = found.count
         // 5. The words without the edition or year asked for: other editions of the book follow.
         if found.count < limit && !numbers.isEmpty {
-            try collect(expressions(prefix: isLast), and: initials, into: &found, seen: &seen)
+            try collect(expressions(prefix: isLast), filters: [], and: initials, into: &found, seen: &seen)
         }
         let uncorrected = found.count
         // 6. Through corrections of typos: first of the words no book has (cheap, and
@@ -473,10 +470,10 @@ struct Searcher {
                 // put "completion" (two edits from `competiton`, and the stem of "complete")
                 // above "competition" (one).
                 if nearest != extra && nearest.contains(where: { !$0.isEmpty }) {
-                    try collect(expressions(prefix: isLast, extra: nearest), and: required, into: &found, seen: &seen)
+                    try collect(expressions(prefix: isLast, extra: nearest), filters: numbers, and: initials, into: &found, seen: &seen)
                 }
                 if found.count < limit && extra.contains(where: { !$0.isEmpty }) {
-                    try collect(expressions(prefix: isLast, extra: extra), and: required, into: &found, seen: &seen)
+                    try collect(expressions(prefix: isLast, extra: extra), filters: numbers, and: initials, into: &found, seen: &seen)
                 }
             }
         }
@@ -506,8 +503,28 @@ struct Searcher {
     /// initial asks for.
     typealias Condition = SQL
 
-    /// An edition or year: the edition's number, the year of the book's date,
-    /// or, typed in digits, the same word in the title (`Companies Act 2006`).
+    /// An edition or year as the full-text index is asked for it: the book's
+    /// edition number or year (the index's `edition_and_year`), or the same
+    /// word in the title (`Companies Act 2006`, `34th`). It goes first in the
+    /// MATCH, beside the words, and is not scored (`score(filters:)`): FTS5
+    /// finds the books with both, where a condition on the book read every
+    /// book with the word to test it (`history 2000`: 185,428 at a million).
+    struct NumberFilter {
+        var expression: String
+        /// How many phrases (quoted strings) `expression` has.
+        var phrases: Int
+    }
+
+    static func numberFilter(_ term: SearchQuery.Term) -> NumberFilter {
+        var alternatives = ["edition_and_year : " + Words.quoted(String(term.number ?? 0))]
+        if let word = term.words.first, !word.contains(" ") {
+            alternatives.append("title : " + Words.quoted(word))
+        }
+        return NumberFilter(expression: "(" + alternatives.joined(separator: " OR ") + ")", phrases: alternatives.count)
+    }
+
+    /// The same as a condition on `book b`, for a query of editions and years
+    /// only (`booksWithout`), which has no words to ask the index for.
     static func numberCondition(_ term: SearchQuery.Term) -> Condition {
         let number = term.number ?? 0
         var parts: [SQL] = ["b.edition_number = \(number)"]
@@ -550,21 +567,24 @@ struct Searcher {
     /// the ids not yet found. Books that can be had come first; books that
     /// score alike (editions of one work) come newest first.
     private mutating func collect(
-        _ expressions: [String], and extra: [Condition], into found: inout [Int64], seen: inout Set<Int64>
+        _ expressions: [String], filters: [NumberFilter], and extra: [Condition], into found: inout [Int64],
+        seen: inout Set<Int64>
     ) throws {
+        // The filters first: the ranking leaves the first phrases unscored.
+        let match = (filters.map(\.expression) + expressions).joined(separator: " AND ")
         // A pass that asks what an earlier one asked (a prefix that begins no longer
         // word is the word itself), or that needs a word no book has, finds nothing new.
-        // Within one search the extra conditions are `required` or `initials`, told apart by their count.
-        guard collected.insert(expressions.joined(separator: " AND ") + "\u{0}\(extra.count)").inserted else { return }
+        // Within one search the extra conditions are the initials or none, told apart by their count.
+        guard collected.insert(match + "\u{0}\(extra.count)").inserted else { return }
         // Only worth asking beside an FTS5 prefix, which is merged in full before anything is matched.
         if expressions.contains(where: { $0.contains("*") }) {
-            for expression in expressions where !expression.contains("*") {
+            for expression in filters.map(\.expression) + expressions where !expression.contains("*") {
                 if try matchesNothing(expression) { return }
             }
         }
-        let match = expressions.joined(separator: " AND ")
+        let score = Self.score(filters: filters.reduce(0) { $0 + $1.phrases })
         let wanted = limit + seen.count
-        var ranked = conditions.isEmpty && extra.isEmpty ? try bestByScore(match, wanted: wanted) : nil
+        var ranked = conditions.isEmpty && extra.isEmpty ? try bestByScore(match, score: score, wanted: wanted) : nil
         if ranked == nil {
             var request: SQL = """
                 SELECT f.rowid FROM book_fts f JOIN book b ON b.id = f.rowid
@@ -579,10 +599,16 @@ struct Searcher {
         }
     }
 
-    /// BM25, the title weighted above authors, above subjects, above jurisdiction.
-    static let score: SQL = "bm25(book_fts, 10.0, 5.0, 2.0, 1.0)"
-    /// The same score, bit for bit, with the books' lengths known (KnownLengths.swift).
-    static let scoreWithKnownLengths: SQL = "lawcat_bm25(book_fts, 10.0, 5.0, 2.0, 1.0)"
+    /// BM25 over the text, the title weighted above authors, above subjects,
+    /// above jurisdiction; the MATCH's first `filters` phrases (editions and
+    /// years) unscored. `lawcat_bm25` (KnownLengths.swift) scores as FTS5's
+    /// bm25() did over the four text columns, with the books' lengths known
+    /// in a process that keeps them (`lawcat serve`).
+    static func score(filters: Int) -> SQL {
+        SQL(sql: KnownLengthsRanking.sql(filters: filters, weights: weights))
+    }
+
+    static let weights = [10.0, 5.0, 2.0, 1.0]
 
     /// The first `wanted` books of a MATCH in `collect`'s order (can be had,
     /// score, newest, id), or nil when this way cannot tell them.
@@ -596,7 +622,7 @@ struct Searcher {
     /// they are the answer, ordered here as the full statement would. When
     /// the index had fewer books than asked, all of them are here. Otherwise
     /// (many at the edge cannot be had) nil, and the full statement runs.
-    private func bestByScore(_ match: String, wanted: Int) throws -> [Int64]? {
+    private func bestByScore(_ match: String, score: SQL, wanted: Int) throws -> [Int64]? {
         let asked = 2 * wanted + 16
         let scored = try Row.fetchAll(
             db,

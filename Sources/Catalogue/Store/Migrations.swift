@@ -12,14 +12,14 @@
 /// `DatabaseMigrator` so that every pending migration of an older catalogue
 /// runs in one transaction: an upgrade happens whole or not at all.
 ///
-/// Adding a migration (the next is v11):
-/// 1. Write `Migrations/v11-what-it-does.sql`: SQL only, never application
+/// Adding a migration (the next is v12):
+/// 1. Write `Migrations/v12-what-it-does.sql`: SQL only, never application
 ///    types, so that it keeps meaning what it meant when it shipped. Open it
 ///    with a comment saying what it changes and why. It runs inside the
 ///    upgrade's transaction: no BEGIN, COMMIT or VACUUM, and no PRAGMA that
 ///    a transaction ignores.
 /// 2. Add its line at the end of `all` below:
-///    `("v11-what-it-does", PackageResources.v11_what_it_does_sql),`.
+///    `("v12-what-it-does", PackageResources.v12_what_it_does_sql),`.
 /// 3. Bring `schema.sql` (top level) to the schema as it now stands: edit
 ///    the objects your file changes in place, add the ones it creates, remove
 ///    the ones it drops. Copy each statement's text exactly as your file has
@@ -50,6 +50,8 @@ enum Migrations {
         ("v9-accounts", sql(PackageResources.v9_accounts_sql)),
         // The event log in time order, for `log` and its days.
         ("v10-event-time", sql(PackageResources.v10_event_time_sql)),
+        // A book's edition number and year in the full-text index, beside its words.
+        ("v11-search-edition-and-year", sql(PackageResources.v11_search_edition_and_year_sql)),
     ]
 
     /// A file's text as SQLite is given it: the file's bytes, unchanged.

@@ -25,6 +25,7 @@ struct MigrationFileTests {
         ("v8-housekeeping.sql", 4431, 0xA79D_F884_1BBE_A45F),
         ("v9-accounts.sql", 1567, 0x04D7_90CE_58E0_6DE3),
         ("v10-event-time.sql", 453, 0xC0F7_CD46_92FF_884A),
+        ("v11-search-edition-and-year.sql", 2461, 0x4C56_523D_91E0_0736),
     ]
 
     static func fnv1a(_ bytes: some Sequence<UInt8>) -> UInt64 {

@@ -70,8 +70,11 @@ struct MigrationTests {
         let queue = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
         defer { try? queue.close() }
         return try queue.read { db in
+            // The full-text index's own tables are the index, not data: v11 made it again
+            // with a column more. `check` compares it with the books.
             let names = try tables ?? String.fetchAll(db, sql: """
                 SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'
+                  AND name NOT LIKE 'book\\_fts\\_%' ESCAPE '\\'
                 """)
             var all: [String: [String]] = [:]
             for table in names {
@@ -124,6 +127,9 @@ struct MigrationTests {
         // Search finds the old books: v3 (or, later, the insert trigger) marked them pending, so typos are corrected too.
         #expect(try catalogue.search("chitty contracts").books.map(\.book.fields.title) == ["Chitty on Contracts"])
         #expect(try catalogue.search("Lewin").books.map(\.book.fields.title) == ["Lewin on Trusts"])
+        // Years are in the index made again by v11: the book of that year, and not of another.
+        #expect(try catalogue.search("trusts 2020").books.map(\.book.fields.title) == ["Lewin on Trusts"])
+        #expect(try catalogue.search("trusts 2023").exactCount == 0)
         let typo = try catalogue.search("Glaog Scotland")
         #expect(typo.books.map(\.book.fields.title) == ["Gloag and Henderson: The Law of Scotland"], "\(typo.suggestion ?? "-")")
 

@@ -199,6 +199,28 @@ struct EditionSearchTests {
         }
     }
 
+    @Test("Given given names typed in full and a year, when the records have only initials, then only the book of that year is found")
+    func givenNameAndYear() throws {
+        let catalogue = try temporaryCatalogue()
+        // Both words are surnames some author has, so the names pass asks for either reading (an OR).
+        _ = try catalogue.addBook(BookFields(title: "Contract law", authors: ["Beale, H."], date: "2018"), copies: [])
+        _ = try catalogue.addBook(BookFields(title: "Tort law", authors: ["Hugh, B."], date: "2010"), copies: [])
+        // Either word may be the given name: the year picks the reading.
+        #expect(titles(try catalogue.search("hugh beale 2018")) == ["Contract law"])
+        #expect(titles(try catalogue.search("beale hugh 2010")) == ["Tort law"])
+        #expect(Set(titles(try catalogue.search("hugh beale"))) == ["Contract law", "Tort law"])
+    }
+
+    @Test("Given an edition or year left out with a minus, when searched, then the books it would find are left out")
+    func leftOutEdition() throws {
+        let catalogue = try editionCatalogue()
+        for query in ["chitty -34th", "chitty -2021", "chitty -34"] {
+            let result = try catalogue.search(query)
+            #expect(result.books.count == 3 && !editions(result).contains("34th ed."), "\(query)")
+        }
+        #expect(titles(try catalogue.search("companies -2006")).isEmpty)
+    }
+
     @Test("Given a book an older lawcat left unnumbered, when the first search numbers its edition, then the index has the number and finds it")
     func numberedLater() throws {
         let catalogue = try editionCatalogue()

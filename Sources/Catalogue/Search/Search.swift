@@ -168,7 +168,10 @@ struct Searcher {
             conditions.append(filter.negated ? "NOT coalesce(\(condition), 0)" : condition)
         }
         for term in query.terms where term.negated {
-            let expression = Self.expression(term, alternatives: [], prefix: false)
+            // `-34th`, `-2021`: the books the edition or year would find are left out.
+            var number = term
+            number.number = term.isPhrase || term.column != nil ? nil : Edition.number(typed: term.words[0])
+            let expression = number.number == nil ? Self.expression(term, alternatives: [], prefix: false) : Self.numberFilter(number).expression
             conditions.append("b.id NOT IN (SELECT rowid FROM book_fts WHERE book_fts MATCH \(expression))")
         }
     }
@@ -570,8 +573,9 @@ struct Searcher {
         _ expressions: [String], filters: [NumberFilter], and extra: [Condition], into found: inout [Int64],
         seen: inout Set<Int64>
     ) throws {
-        // The filters first: the ranking leaves the first phrases unscored.
-        let match = (filters.map(\.expression) + expressions).joined(separator: " AND ")
+        // The filters first: the ranking leaves the first phrases unscored. Each part in
+        // brackets: the names pass's is an OR, which binds looser than AND in FTS5.
+        let match = (filters.map(\.expression) + expressions).map { "(" + $0 + ")" }.joined(separator: " AND ")
         // A pass that asks what an earlier one asked (a prefix that begins no longer
         // word is the word itself), or that needs a word no book has, finds nothing new.
         // Within one search the extra conditions are the initials or none, told apart by their count.

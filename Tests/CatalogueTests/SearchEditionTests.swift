@@ -199,16 +199,23 @@ struct EditionSearchTests {
         }
     }
 
-    @Test("Given given names typed in full and a year, when the records have only initials, then only the book of that year is found")
+    @Test("Given given names typed in full and a year, when the records have only initials, then the book of that year comes first")
     func givenNameAndYear() throws {
         let catalogue = try temporaryCatalogue()
         // Both words are surnames some author has, so the names pass asks for either reading (an OR).
         _ = try catalogue.addBook(BookFields(title: "Contract law", authors: ["Beale, H."], date: "2018"), copies: [])
         _ = try catalogue.addBook(BookFields(title: "Tort law", authors: ["Hugh, B."], date: "2010"), copies: [])
-        // Either word may be the given name: the year picks the reading.
-        #expect(titles(try catalogue.search("hugh beale 2018")) == ["Contract law"])
-        #expect(titles(try catalogue.search("beale hugh 2010")) == ["Tort law"])
+        // Either word may be the given name: the year picks the reading, and the other book follows.
+        for (query, expected) in [("hugh beale 2018", ["Contract law", "Tort law"]), ("beale hugh 2010", ["Tort law", "Contract law"])] {
+            let result = try catalogue.search(query)
+            #expect(titles(result) == expected, "\(query)")
+            #expect(result.notice == nil, "\(query): a book matches with the year")
+        }
         #expect(Set(titles(try catalogue.search("hugh beale"))) == ["Contract law", "Tort law"])
+        // A year no book has: the books the names find, with the notice, as for other words.
+        let other = try catalogue.search("hugh beale 2019")
+        #expect(Set(titles(other)) == ["Contract law", "Tort law"])
+        #expect(other.notice?.contains("'2019'") == true)
     }
 
     @Test("Given an edition or year left out with a minus, when searched, then the books it would find are left out")

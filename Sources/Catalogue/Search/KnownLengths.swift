@@ -6,10 +6,11 @@
 //    words (`history 2000`) to have FTS5 find the books with both. They are a
 //    condition, not a match to weigh: `lawcat_bm25(book_fts, F, weights...)`
 //    leaves the first F phrases of the MATCH unscored, and never works out
-//    their IDF (bm25() would read every book dated 2000 to count them: 297,559
-//    at a million, 30 ms). Nor does it count the fifth column in a book's
-//    length, so that books rank exactly as bm25() ranked them over the four
-//    text columns before it was added (KnownLengthsTests compares the two).
+//    their IDF (bm25() would read the postings of every book dated 2000 to
+//    count them: 297,559 at a million). Nor does it count the fifth column
+//    in a book's length, so that books rank exactly as bm25() ranked them
+//    over the four text columns before it was added (KnownLengthsTests
+//    compares the two).
 // 2. Lengths known in memory, for a process that keeps a catalogue open and
 //    searches it again and again (`lawcat serve`). bm25() reads each matching
 //    book's length (its `docsize` row) with a statement of its own, about a

@@ -415,14 +415,14 @@ struct Searcher {
         //    When a word is in no book, it is likelier a typo than a given name (`competiton law`
         //    read as "Law, C." put unrelated books first and hid "showing results for"), so
         //    the names come after the corrections (6b) rather than before them.
-        func givenNames() throws {
+        func givenNames(_ filters: [NumberFilter]) throws {
             guard found.count < limit && PersonalNames.mayBeNames(words) else { return }
             var surnames = Set<String>()
             for term in words where try !matchesNothing("authors : " + Words.quoted(term.words[0])) {
                 surnames.insert(term.words[0])
             }
             if let names = PersonalNames.givenNameExpression(words, variants: variants, surnames: surnames) {
-                try collect([names], filters: numbers, and: initials, into: &found, seen: &seen)
+                try collect([names], filters: filters, and: initials, into: &found, seen: &seen)
             }
         }
         // Looked at only when the names pass would run: a word in no book as typed, nor in its other spelling.
@@ -432,11 +432,13 @@ struct Searcher {
                     && matchesNothing(Self.expression(words[index], variants: variants[index], alternatives: [], prefix: false))
             }
             : false
-        if !typoLike { try givenNames() }
+        if !typoLike { try givenNames(numbers) }
         let beforeRelaxed = found.count
         // 5. The words without the edition or year asked for: other editions of the book follow.
         if found.count < limit && !numbers.isEmpty {
             try collect(expressions(prefix: isLast), filters: [], and: initials, into: &found, seen: &seen)
+            // And the given names so (`hugh beale 2019`: Beale, H., of another year).
+            if !typoLike { try givenNames([]) }
         }
         let uncorrected = found.count
         // 6. Through corrections of typos: first of the words no book has (cheap, and
@@ -481,14 +483,15 @@ struct Searcher {
             }
         }
         // 6b. The given names put off by a word no book has (4).
-        if typoLike { try givenNames() }
+        if typoLike { try givenNames(numbers) }
         var suggestion: String?
         var notice: String?
         // A suggestion only when nothing matched the words as typed, as prefixes or as names.
         if exactCount == 0 && uncorrected == 0 {
             suggestion = try suggest(positive.filter { !initialTerms.contains($0) })
         }
-        if exactCount == 0 {
+        // Only when no pass found a book with the number: as a prefix or through a given name is a match too.
+        if beforeRelaxed == 0 {
             if uncorrected > beforeRelaxed {
                 let asked = positive.filter { $0.number != nil }.map { $0.words.joined(separator: " ") }
                 notice = "no book matches every word with " + asked.map { "'\($0)'" }.joined(separator: " and ")

@@ -49,7 +49,7 @@ CREATE TABLE person (
 , merged_into_id INTEGER REFERENCES person(id));
 
 
--- Books ------------------------------------------------- [v1, v4, v5, v7] --
+-- Books -------------------------------------------- [v1, v4, v5, v7, v11] --
 
 -- A book: what it is about, who wrote it, when, and which jurisdiction.
 -- authors and subjects are JSON arrays of strings, kept in order. A date
@@ -105,7 +105,7 @@ WHEN length(new.date) = 10 AND date(new.date, '+0 days') IS NOT new.date BEGIN
 END;
 
 
--- Search -------------------------------------------------------- [v1, v3] --
+-- Search --------------------------------------------------- [v1, v3, v11] --
 
 -- Full-text index over the book table (external content: no second copy of
 -- the text), kept in step by the triggers below so that it never drifts.

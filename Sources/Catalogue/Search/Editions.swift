@@ -134,6 +134,12 @@ extension SearchQuery {
             guard isFree(term) else {
                 marked.append(term)
                 index += 1
+                // `-34th ed`: the edition word goes with the number left out, not searched for.
+                if term.negated && !term.isPhrase && term.column == nil && Edition.number(typed: term.words[0]) != nil {
+                    while index < terms.count && isFree(terms[index]) && Edition.editionWords.contains(terms[index].words[0]) {
+                        index += 1
+                    }
+                }
                 continue
             }
             let freeWords = terms[index...].prefix(while: isFree).map { $0.words[0] }

@@ -188,8 +188,12 @@ private func rank(
     if let kept = api.pointee.xGetAuxdata(fts, 0) {
         data = Unmanaged<QueryData>.fromOpaque(kept).takeUnretainedValue()
     } else {
+        // The number of filter phrases first: a weight there (bm25()'s arguments) would be read as one.
+        guard count > 0, sqlite3_value_type(values?[0]) == SQLITE_INTEGER else {
+            return sqlite3_result_error(context, "lawcat_bm25(book_fts, FILTERS, WEIGHTS...): FILTERS is a whole number", -1)
+        }
         data = QueryData()
-        data.filters = count > 0 ? max(0, Int(sqlite3_value_int(values?[0]))) : 0
+        data.filters = max(0, Int(sqlite3_value_int(values?[0])))
         data.weights = (0..<columns).map { column in
             count > column + 1 ? sqlite3_value_double(values?[column + 1]) : 1.0
         }

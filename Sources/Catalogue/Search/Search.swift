@@ -169,11 +169,17 @@ struct Searcher {
         }
         for term in query.terms where term.negated {
             // `-34th`, `-2021`: the books the edition or year would find are left out, tested
-            // on the books the words found (the index's list of a year's books is long).
+            // on the books the words found (the index's list of a year's books is long), the
+            // title through the index (testing each book's title took longer than the search).
             var number = term
             number.number = term.isPhrase || term.column != nil ? nil : Edition.number(typed: term.words[0])
-            if number.number != nil {
-                conditions.append("NOT coalesce(\(Self.numberCondition(number)), 0)")
+            if let value = number.number {
+                var parts: [SQL] = ["b.edition_number = \(value)"]
+                if (1000...9999).contains(value) { parts.append("substr(b.date, 1, 4) = \(String(value))") }
+                if let word = Self.titleWord(number) {
+                    parts.append("b.id IN (SELECT rowid FROM book_fts WHERE book_fts MATCH \("title : " + Words.quoted(word)))")
+                }
+                conditions.append("NOT coalesce(\(parts.joined(separator: " OR ")), 0)")
                 continue
             }
             let expression = Self.expression(term, alternatives: [], prefix: false)

@@ -169,17 +169,11 @@ struct Searcher {
         }
         for term in query.terms where term.negated {
             // `-34th`, `-2021`: the books the edition or year would find are left out, tested
-            // on the books the words found (the index's list of a year's books is long), the
-            // title through the index (testing each book's title took longer than the search).
+            // on the books the words found (the index's list of a year's books is long).
             var number = term
             number.number = term.isPhrase || term.column != nil ? nil : Edition.number(typed: term.words[0])
-            if let value = number.number {
-                var parts: [SQL] = ["b.edition_number = \(value)"]
-                if (1000...9999).contains(value) { parts.append("substr(b.date, 1, 4) = \(String(value))") }
-                if let word = Self.titleWord(number) {
-                    parts.append("b.id IN (SELECT rowid FROM book_fts WHERE book_fts MATCH \("title : " + Words.quoted(word)))")
-                }
-                conditions.append("NOT coalesce(\(parts.joined(separator: " OR ")), 0)")
+            if number.number != nil {
+                conditions.append("NOT coalesce(\(Self.numberCondition(number, titleThroughIndex: true)), 0)")
                 continue
             }
             let expression = Self.expression(term, alternatives: [], prefix: false)
@@ -369,7 +363,7 @@ struct Searcher {
         let words = others.filter { !initialTerms.contains($0) }
         let initials = initialTerms.map(PersonalNames.initialCondition)
         guard !words.isEmpty else {
-            let ids = try booksWithout(words: numberTerms.map(Self.numberCondition))
+            let ids = try booksWithout(words: numberTerms.map { Self.numberCondition($0) })
             return SearchResult(books: try db.details(ofIDs: ids), exactCount: ids.count, suggestion: nil, matchedWords: [], jumped: false)
         }
         let openLast = query.lastWordIsOpen && positive.last.map { words.last == $0 } == true
@@ -521,8 +515,8 @@ struct Searcher {
     typealias Condition = SQL
 
     /// An edition or year as the full-text index is asked for it: the book's
-    /// edition number or year (the index's `edition_and_year`), or the same
-    /// word in the title (`Companies Act 2006`, `34th`). It goes first in the
+    /// edition number or year (the index's `edition_and_year`), or, typed in
+    /// digits, the same word in the title (`Companies Act 2006`). It goes first in the
     /// MATCH, beside the words, and is not scored (`score(filters:)`): FTS5
     /// finds the books with both, where a condition on the book read every
     /// book with the word to test it (`history 2000`: 185,428 at a million).
@@ -550,19 +544,25 @@ struct Searcher {
     }
 
     /// The same as a condition on `book b`, for a query of editions and years
-    /// only (`booksWithout`), which has no words to ask the index for.
-    static func numberCondition(_ term: SearchQuery.Term) -> Condition {
+    /// only (`booksWithout`), which has no words to ask the index for, and for
+    /// one left out (`-2021`), with the title asked of the index: testing the
+    /// title of every book the words found took longer than the search.
+    static func numberCondition(_ term: SearchQuery.Term, titleThroughIndex: Bool = false) -> Condition {
         let number = term.number ?? 0
         var parts: [SQL] = ["b.edition_number = \(number)"]
         if (1000...9999).contains(number) {
             parts.append("substr(b.date, 1, 4) = \(String(number))")
         }
         if let word = titleWord(term) {
-            let asWord: SQL = "(' ' || lower(b.title) || ' ') GLOB \("*[^a-z0-9]" + word + "[^a-z0-9]*")"
-            // A common word brings 100,000s of books to test: LIKE (no copy of the
-            // title, ASCII case folded in place) passes over most at a quarter of the
-            // cost. Words are letters and digits, never LIKE's `%` or `_`.
-            parts.append(word.utf8.allSatisfy { $0 < 0x80 } ? "(b.title LIKE \("%" + word + "%") AND \(asWord))" : asWord)
+            if titleThroughIndex {
+                parts.append("b.id IN (SELECT rowid FROM book_fts WHERE book_fts MATCH \("title : " + Words.quoted(word)))")
+            } else {
+                let asWord: SQL = "(' ' || lower(b.title) || ' ') GLOB \("*[^a-z0-9]" + word + "[^a-z0-9]*")"
+                // A common word brings 100,000s of books to test: LIKE (no copy of the
+                // title, ASCII case folded in place) passes over most at a quarter of the
+                // cost. Words are letters and digits, never LIKE's `%` or `_`.
+                parts.append(word.utf8.allSatisfy { $0 < 0x80 } ? "(b.title LIKE \("%" + word + "%") AND \(asWord))" : asWord)
+            }
         }
         return "(\(parts.joined(separator: " OR ")))"
     }

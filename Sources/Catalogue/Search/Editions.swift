@@ -132,10 +132,13 @@ extension SearchQuery {
         while index < terms.count {
             var term = terms[index]
             guard isFree(term) else {
+                // `-34th`, `-2021 ed`: a number left out, its edition words with it.
+                if term.negated && !term.isPhrase && term.column == nil, let value = Edition.number(typed: term.words[0]) {
+                    term.number = value
+                }
                 marked.append(term)
                 index += 1
-                // `-34th ed`: the edition word goes with the number left out, not searched for.
-                if term.negated && !term.isPhrase && term.column == nil && Edition.number(typed: term.words[0]) != nil {
+                if term.number != nil {
                     while index < terms.count && isFree(terms[index]) && Edition.editionWords.contains(terms[index].words[0]) {
                         index += 1
                     }

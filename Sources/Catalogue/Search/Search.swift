@@ -170,10 +170,8 @@ struct Searcher {
         for term in query.terms where term.negated {
             // `-34th`, `-2021`: the books the edition or year would find are left out, tested
             // on the books the words found (the index's list of a year's books is long).
-            var number = term
-            number.number = term.isPhrase || term.column != nil ? nil : Edition.number(typed: term.words[0])
-            if number.number != nil {
-                conditions.append("NOT coalesce(\(Self.numberCondition(number, titleThroughIndex: true)), 0)")
+            if term.number != nil {
+                conditions.append("NOT coalesce(\(Self.numberCondition(term, titleThroughIndex: true)), 0)")
                 continue
             }
             let expression = Self.expression(term, alternatives: [], prefix: false)

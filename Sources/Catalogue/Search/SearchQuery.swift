@@ -10,7 +10,7 @@ public struct SearchQuery: Equatable, Sendable {
         public var column: Column?
         public var negated: Bool
         /// The edition number or year the word stands for (`34th`, `2021`,
-        /// `thirty-fourth`): see Editions.swift. Nil for other words.
+        /// `thirty-fourth`, and `-34th` left out): see Editions.swift. Nil for other words.
         public var number: Int? = nil
         public var isPhrase: Bool { words.count > 1 }
     }

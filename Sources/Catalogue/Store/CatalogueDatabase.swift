@@ -29,12 +29,26 @@ public final class CatalogueDatabase: Sendable {
     /// again (`lawcat serve`), not for one that searches once.
     public func keepBookLengths() { keepsLengths.set(true) }
 
+    /// How a process holds the catalogue open.
+    public enum Connections: Sendable {
+        /// A pool: readers answer beside a write in progress (`lawcat serve`).
+        case pool
+        /// One connection for reads and writes alike: a command, which does one
+        /// thing at a time. A pool costs a command 2 to 4 ms, and writes to the
+        /// file even for a search: GRDB makes sure the WAL is not empty as the
+        /// pool opens (a table created and dropped), and the last connection to
+        /// close copies that into the file, changing its modification time and
+        /// its schema cookie, so backups that go by either copied it again.
+        case one
+    }
+
     /// Opens the catalogue at `path`.
     ///
     /// - `create`: make the file and its folders when they are missing (commands
     ///   that write); when false a missing file is `noCatalogue` and nothing is
     ///   created (commands that only read).
-    public init(path: String, create: Bool, clock: Clock = .system) throws {
+    /// - `connections`: a pool (the default, and a server's) or one connection.
+    public init(path: String, create: Bool, clock: Clock = .system, connections: Connections = .pool) throws {
         self.path = path
         self.clock = clock
         let fileManager = FileManager.default
@@ -55,9 +69,11 @@ public final class CatalogueDatabase: Sendable {
         do {
             try Self.refuseForeign(path)
             do {
-                let pool = try DatabasePool(path: path, configuration: Self.configuration())
-                try Self.prepare(pool, path: path)
-                self.writer = pool
+                let writer: any DatabaseWriter =
+                    connections == .pool
+                    ? try DatabasePool(path: path, configuration: Self.configuration()) : try Self.openOne(path)
+                try Self.prepare(writer, path: path)
+                self.writer = writer
             } catch let error as DatabaseError
                 where [.SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM].contains(error.resultCode)
                 && fileManager.fileExists(atPath: path)
@@ -104,6 +120,20 @@ public final class CatalogueDatabase: Sendable {
             KnownLengthsRanking.register(db)
         }
         return config
+    }
+
+    /// One connection, in WAL mode as a pool would put the file (a no-op for
+    /// a catalogue already in it, so nothing is written): readers in other
+    /// processes are never blocked by this one's writes, nor it by theirs.
+    private static func openOne(_ path: String) throws -> DatabaseQueue {
+        let queue = try DatabaseQueue(path: path, configuration: configuration())
+        let mode = try queue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+        // SQLite keeps the old mode, without an error, when it cannot change it: a file it cannot write.
+        guard mode == "wal" else {
+            try? queue.close()
+            throw DatabaseError(resultCode: .SQLITE_READONLY, message: "cannot switch \(path) to WAL mode")
+        }
+        return queue
     }
 
     /// For a look at a file without changing it. It waits on the busy timeout
@@ -171,8 +201,9 @@ public final class CatalogueDatabase: Sendable {
     /// Opening it as a pool switches it to WAL mode, so a foreign SQLite file
     /// (or a newer catalogue) was changed before it was refused.
     private static func refuseForeign(_ path: String) throws {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        guard size > 0 else { return }
+        // stat(2), not FileManager's attributes, which look up the owner's and group's names as well.
+        var status = stat()
+        guard stat(path, &status) == 0, status.st_size > 0 else { return }
         // Most files are a current lawcat catalogue, and the file's header says
         // so without a connection (each parses the whole schema).
         if let header = Self.header(path), header.isOurs {

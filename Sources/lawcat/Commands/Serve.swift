@@ -30,7 +30,7 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
-        let db = try catalogue.open(create: false)
+        let db = try catalogue.open(create: false, connections: .pool)
         if try db.accounts().isEmpty {
             Terminal.note("note: no accounts yet: add one with `lawcat users add NAME --role librarian`\n")
         }

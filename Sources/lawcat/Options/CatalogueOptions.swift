@@ -13,9 +13,10 @@ struct CatalogueOptions: ParsableArguments {
         CatalogueLocation.path(explicit: db, environment: ProcessInfo.processInfo.environment)
     }
 
-    /// Opens the catalogue; `create` for commands that write.
-    func open(create: Bool) throws -> CatalogueDatabase {
-        try CatalogueDatabase(path: path, create: create, clock: Self.clock())
+    /// Opens the catalogue; `create` for commands that write. A command, which
+    /// does one thing at a time, holds one connection; `lawcat serve` a pool.
+    func open(create: Bool, connections: CatalogueDatabase.Connections = .one) throws -> CatalogueDatabase {
+        try CatalogueDatabase(path: path, create: create, clock: Self.clock(), connections: connections)
     }
 
     /// The system clock, unless LAWCAT_NOW (ISO 8601, for tests and the demo) stops it.

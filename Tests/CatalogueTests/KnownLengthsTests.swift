@@ -83,6 +83,39 @@ struct KnownLengthsTests {
         }
     }
 
+    @Test("Given the real records, when only the best N books are asked for, then the first N are those of every book weighed, with the same scores, and many books were never weighed")
+    func bestOnly() throws {
+        let catalogue = try #require(lawCatalogue)
+        try catalogue.read { db in
+            var unweighed = 0
+            for (filter, words) in Self.matches {
+                let asked = filter.map(Searcher.numberFilter)
+                let match = ((asked.map { [$0.expression] } ?? []) + [words]).joined(separator: " AND ")
+                for best in [1, 5, 56] {
+                    func first(_ score: SQL) throws -> [Row] {
+                        try Row.fetchAll(
+                            db,
+                            SQLRequest(literal: """
+                                SELECT rowid, \(score) AS score FROM book_fts WHERE book_fts MATCH \(match)
+                                ORDER BY score, rowid LIMIT \(best)
+                                """))
+                    }
+                    let all = try first(Searcher.score(filters: asked?.phrases ?? 0))
+                    let only = try first(Searcher.score(filters: asked?.phrases ?? 0, best: best))
+                    #expect(only == all, "\(words), best \(best)")
+                    unweighed += try Int.fetchOne(
+                        db,
+                        SQLRequest(literal: """
+                            SELECT count(*) FROM (SELECT \(Searcher.score(filters: asked?.phrases ?? 0, best: best)) AS score
+                            FROM book_fts WHERE book_fts MATCH \(match)) WHERE score = \(KnownLengthsRanking.unweighed)
+                            """)) ?? 0
+                }
+            }
+            // Else the bound is never used, and nothing above tests it.
+            #expect(unweighed > 10_000)
+        }
+    }
+
     @Test("Given a catalogue whose lengths are kept, when a book's title changes, then the lengths are read again and scores still agree")
     func readAgainAfterAChange() throws {
         let catalogue = try temporaryCatalogue()

@@ -20,6 +20,15 @@
 //    once (the command line) does not make the array: it would cost more than
 //    it saves, and the lengths are read from the index as bm25() reads them.
 //
+// 3. Only the best few, when asked for them. A common pair of fragments
+//    (`cons histor`: 5,135 books at a million) is mostly the reading of each
+//    matching book's length. Given a last argument N, a book that cannot be
+//    among the best N scored so far is not weighed: its score with no length
+//    at all bounds its real one from above, and when that is below the N-th
+//    best the book cannot be in the first N, so it gets the worst score
+//    there is (`unweighed`) without its length being read. The first N of an
+//    ORDER BY on the score are then exactly as without it.
+//
 // The formula is SQLite's (fts5_aux.c, fts5Bm25Function), step for step, so
 // that scores are the same to the bit.
 import Foundation
@@ -149,6 +158,45 @@ private final class QueryData {
     var filters = 0
     /// Each text column's weight.
     var weights: [Double] = []
+    /// How many of the best books are asked for (0: every book weighed), and
+    /// the best scores so far (BM25's, higher is better), fewest first.
+    var keep = 0
+    var best = BestScores()
+    /// The book last added to `best`: a statement that asks for the score twice on one row adds it once.
+    var lastAdded: Int64?
+}
+
+/// The `keep` highest scores seen, in a heap whose root is the lowest of them.
+struct BestScores {
+    private(set) var heap: [Double] = []
+
+    /// The lowest of the kept scores, once `keep` are kept.
+    func threshold(keep: Int) -> Double? { heap.count >= keep ? heap.first : nil }
+
+    mutating func add(_ score: Double, keep: Int) {
+        if heap.count < keep {
+            heap.append(score)
+            var child = heap.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard heap[child] < heap[parent] else { break }
+                heap.swapAt(child, parent)
+                child = parent
+            }
+        } else if let lowest = heap.first, score > lowest {
+            heap[0] = score
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var smallest = parent
+                if left < heap.count && heap[left] < heap[smallest] { smallest = left }
+                if right < heap.count && heap[right] < heap[smallest] { smallest = right }
+                guard smallest != parent else { break }
+                heap.swapAt(parent, smallest)
+                parent = smallest
+            }
+        }
+    }
 }
 
 enum KnownLengthsRanking {
@@ -159,11 +207,18 @@ enum KnownLengthsRanking {
     /// subjects and jurisdiction, not the edition and year after them.
     static let scoredColumns = 4
 
-    /// `lawcat_bm25(book_fts, filters, title, authors, subjects, jurisdiction)`:
-    /// the MATCH's first `filters` phrases unscored, the text columns weighted so.
-    static func sql(filters: Int, weights: [Double]) -> String {
-        "\(name)(book_fts, \(filters), " + weights.map { String($0) }.joined(separator: ", ") + ")"
+    /// `lawcat_bm25(book_fts, filters, title, authors, subjects, jurisdiction[, best])`:
+    /// the MATCH's first `filters` phrases unscored, the text columns weighted so;
+    /// with `best`, only the books that may be among the best so many weighed
+    /// (the others score `unweighed`), for an ORDER BY on the score alone.
+    static func sql(filters: Int, weights: [Double], best: Int? = nil) -> String {
+        precondition(weights.count == scoredColumns, "a weight for each text column")
+        let arguments = ["\(filters)"] + weights.map { String($0) } + (best.map { ["\($0)"] } ?? [])
+        return "\(name)(book_fts, " + arguments.joined(separator: ", ") + ")"
     }
+
+    /// The score of a book that cannot be among the best asked for: after every real one.
+    static let unweighed = Double.greatestFiniteMagnitude
 
     /// Makes `lawcat_bm25` on this connection.
     static func register(_ db: Database) {
@@ -197,6 +252,7 @@ private func rank(
         data.weights = (0..<columns).map { column in
             count > column + 1 ? sqlite3_value_double(values?[column + 1]) : 1.0
         }
+        data.keep = count > columns + 1 ? max(0, Int(sqlite3_value_int(values?[columns + 1]))) : 0
         var rows: Int64 = 0
         var tokens: Int64 = 0
         var code = api.pointee.xRowCount(fts, &rows)
@@ -245,6 +301,17 @@ private func rank(
         }
         instance += 1
     }
+    guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
+    // With no length at all each phrase scores at least as high as with the book's, so this bounds
+    // its score from above: below the lowest of the best so far, it cannot be among them.
+    if data.keep > 0, data.known == nil, let threshold = data.best.threshold(keep: data.keep) {
+        var bound = 0.0
+        for phrase in data.filters..<max(data.filters, data.idf.count) {
+            let frequency = data.frequencies[phrase]
+            bound += data.idf[phrase] * ((frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b)))
+        }
+        if bound < threshold { return sqlite3_result_double(context, KnownLengthsRanking.unweighed) }
+    }
     var length: Double = 0
     if code == SQLITE_OK {
         if let known = data.known?.length(of: api.pointee.xRowid(fts)) {
@@ -264,6 +331,11 @@ private func rank(
     for phrase in data.filters..<max(data.filters, data.idf.count) {
         let frequency = data.frequencies[phrase]
         score += data.idf[phrase] * ((frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * length / data.averageLength)))
+    }
+    if data.keep > 0 {
+        let rowid = api.pointee.xRowid(fts)
+        if data.lastAdded != rowid { data.best.add(score, keep: data.keep) }
+        data.lastAdded = rowid
     }
     sqlite3_result_double(context, -1.0 * score)
 }

@@ -233,6 +233,8 @@ struct Searcher {
     struct PrefixWords {
         /// The longer catalogue words it begins, asked for instead of FTS5's prefix; nil: FTS5's prefix.
         var listed: [String]?
+        /// With FTS5's prefix: what FTS5 is asked for as the prefix of each form (`prefixToken`).
+        var tokens: [String] = []
         /// With FTS5's prefix: the words it begins that FTS5's prefix misses, because their
         /// Porter stem is shorter than the typed word ("employment", stem "employ", for `employm`).
         var beyondStem: [String] = []
@@ -259,7 +261,8 @@ struct Searcher {
             if prefix, let listed = words?.listed {
                 typed = (forms + listed).map(Words.quoted)
             } else {
-                typed = forms.map { Words.quoted($0) + (prefix ? " *" : "") } + (prefix ? (words?.beyondStem ?? []).map(Words.quoted) : [])
+                let asked = prefix && words?.tokens.count == forms.count ? words?.tokens ?? forms : forms
+                typed = asked.map { Words.quoted($0) + (prefix ? " *" : "") } + (prefix ? (words?.beyondStem ?? []).map(Words.quoted) : [])
             }
             core = (typed + alternatives.map(Words.quoted)).joined(separator: " OR ")
             if typed.count + alternatives.count > 1 { core = "(" + core + ")" }
@@ -282,33 +285,76 @@ struct Searcher {
     /// FTS5's prefix, which scores every word it covers as one, so the
     /// shortest titles with any of them come first, plus the words whose stems
     /// it misses (`employm` and "employment"). More words than can be listed:
-    /// FTS5's prefix alone, as before.
+    /// FTS5's prefix, plus the words among the shorter ones whose stems it
+    /// misses (`nationa` and "national").
     mutating func prefixWords(_ forms: [String]) throws -> PrefixWords {
-        var all: [String] = []
+        var all: [String]? = []
         for form in forms {
             if let cached = extensionCache[form] {
-                guard let cached else { return PrefixWords(listed: nil) }
-                all += cached
+                if let cached, all != nil { all? += cached } else { all = nil }
                 continue
             }
             let found = try Vocabulary.extensions(of: form, limit: Self.mostExtensions, in: db)
             extensionCache[form] = .some(found)
-            guard let found else { return PrefixWords(listed: nil) }
-            all += found
+            if let found, all != nil { all? += found } else { all = nil }
         }
         var formStems: [String] = []
         for form in forms { formStems.append(try stem(form)) }
-        var stems = Set(formStems)
-        var distinct: [(word: String, stem: String)] = []
-        for word in all {
-            let wordStem = try stem(word)
-            if stems.insert(wordStem).inserted { distinct.append((word, wordStem)) }
-        }
         var isWord = false
         for form in forms where try !matchesNothing(Words.quoted(form)) { isWord = true }
-        if isWord { return PrefixWords(listed: distinct.map(\.word)) }
-        let beyond = distinct.filter { found in !formStems.contains(where: { found.stem.hasPrefix($0) }) }
-        return PrefixWords(listed: nil, beyondStem: beyond.map(\.word))
+        if let all, isWord {
+            var stems = Set(formStems)
+            var distinct: [String] = []
+            for word in all where try stems.insert(stem(word)).inserted { distinct.append(word) }
+            return PrefixWords(listed: distinct)
+        }
+        // FTS5's prefix, on the stems that begin with what was typed.
+        var tokens: [String] = []
+        var searched: [String] = []
+        for form in forms {
+            let token = try prefixToken(form)
+            tokens.append(token.token)
+            searched.append(token.searched)
+        }
+        // The words it begins whose stems those prefixes miss: all of them when few, else the
+        // shorter ones (a longer word's stem is mostly a shorter one's: "nationalisation", "nation").
+        // Not the form itself: the words as typed were asked for first, and its stem may be
+        // another word's (`cons` is "con", in every Spanish title).
+        var candidates: [String] = []
+        for form in forms {
+            candidates += try all == nil
+                ? Vocabulary.shortExtensions(of: form, extra: Self.stemCut, limit: Self.mostShortExtensions, in: db)
+                : (extensionCache[form] ?? nil) ?? []
+        }
+        // Only a stem the stemmer cut from what was typed ("nation" of `nationa`, "appli" of
+        // `apply`): "state", the stem of "stating", would bring every book on states for `stati`.
+        let cuts = forms.flatMap { form in [form, form.hasSuffix("y") ? form.dropLast() + "i" : form] }
+        var stems = Set<String>()
+        var beyond: [String] = []
+        for word in candidates {
+            let wordStem = try stem(word)
+            guard !searched.contains(where: { wordStem.hasPrefix($0) }), cuts.contains(where: { $0.hasPrefix(wordStem) }),
+                stems.insert(wordStem).inserted
+            else { continue }
+            beyond.append(word)
+        }
+        return PrefixWords(listed: nil, tokens: tokens, beyondStem: beyond)
+    }
+
+    /// What FTS5 is asked for as the prefix `form`, and the prefix of stems it
+    /// then looks for. FTS5 stems a prefix as it stems a word, and the Porter
+    /// stemmer cuts `cons` to "con" (con*: "conquest", "Congregational", seven
+    /// times the books) and turns `analy` into "anali" ("analysis" is
+    /// "analysi": missed). A final e, which the stemmer drops, keeps the
+    /// fragment whole: `conse` is stemmed to "cons". When that does not work
+    /// (`clas`: "clase" stays), the stemmed prefix, as FTS5 would have it.
+    mutating func prefixToken(_ form: String) throws -> (token: String, searched: String) {
+        let stemmed = try stem(form)
+        if stemmed == form { return (form, form) }
+        for candidate in [form + "e", form + "ee"] where try stem(candidate) == form {
+            return (candidate, form)
+        }
+        return (form, stemmed)
     }
 
     /// A word as the full-text index holds it (its Porter stem), by the index's own tokenizer.
@@ -321,6 +367,14 @@ struct Searcher {
     /// Above this many words a prefix is left to FTS5: looking each up costs
     /// more than merging them.
     static let mostExtensions = 20
+
+    /// How many letters longer than a prefix, and how many, the words are
+    /// whose stems are checked against FTS5's prefix when there are more than
+    /// can be listed (`prefixWords`): Porter's longest single cut is 7 letters
+    /// ("ational"), but the word it cuts into a 4-to-6-letter fragment is
+    /// mostly 1 to 4 letters longer ("national", "security", "relational").
+    static let stemCut = 4
+    static let mostShortExtensions = 200
 
     /// True when no book has this term expression (a word, its spellings and
     /// corrections, no FTS5 prefix): a MATCH that needs it finds nothing, and
@@ -607,9 +661,10 @@ struct Searcher {
                 if try matchesNothing(expression) { return }
             }
         }
-        let score = Self.score(filters: filters.reduce(0) { $0 + $1.phrases })
+        let phrases = filters.reduce(0) { $0 + $1.phrases }
+        let score = Self.score(filters: phrases)
         let wanted = limit + seen.count
-        var ranked = conditions.isEmpty && extra.isEmpty ? try bestByScore(match, score: score, wanted: wanted) : nil
+        var ranked = conditions.isEmpty && extra.isEmpty ? try bestByScore(match, filters: phrases, wanted: wanted) : nil
         if ranked == nil {
             var request: SQL = """
                 SELECT f.rowid FROM book_fts f JOIN book b ON b.id = f.rowid
@@ -629,8 +684,8 @@ struct Searcher {
     /// years) unscored. `lawcat_bm25` (KnownLengths.swift) scores as FTS5's
     /// bm25() did over the four text columns, with the books' lengths known
     /// in a process that keeps them (`lawcat serve`).
-    static func score(filters: Int) -> SQL {
-        SQL(sql: KnownLengthsRanking.sql(filters: filters, weights: weights))
+    static func score(filters: Int, best: Int? = nil) -> SQL {
+        SQL(sql: KnownLengthsRanking.sql(filters: filters, weights: weights, best: best))
     }
 
     static let weights = [10.0, 5.0, 2.0, 1.0]
@@ -647,12 +702,14 @@ struct Searcher {
     /// they are the answer, ordered here as the full statement would. When
     /// the index had fewer books than asked, all of them are here. Otherwise
     /// (many at the edge cannot be had) nil, and the full statement runs.
-    private func bestByScore(_ match: String, score: SQL, wanted: Int) throws -> [Int64]? {
+    private func bestByScore(_ match: String, filters: Int, wanted: Int) throws -> [Int64]? {
         let asked = 2 * wanted + 16
+        // Only the books that may be among the best `asked` are weighed (KnownLengths.swift):
+        // the others score after every real score, so the first `asked` are as if all were.
         let scored = try Row.fetchAll(
             db,
             SQLRequest(literal: """
-                SELECT rowid, \(score) AS score FROM book_fts WHERE book_fts MATCH \(match)
+                SELECT rowid, \(Self.score(filters: filters, best: asked)) AS score FROM book_fts WHERE book_fts MATCH \(match)
                 ORDER BY score, rowid LIMIT \(asked)
                 """, cached: true))
         let complete = scored.count < asked

@@ -202,6 +202,22 @@ enum Vocabulary {
         return words.count > limit ? nil : words
     }
 
+    /// Catalogue words that begin with `prefix` and are longer by at most
+    /// `extra` letters, shortest first, at most `limit`: the words whose
+    /// Porter stem may be cut into the prefix (`nationa`: "national", stem
+    /// "nation"), which a prefix of stems would miss. One index seek a length.
+    static func shortExtensions(of prefix: String, extra: Int, limit: Int, in db: Database) throws -> [String] {
+        let length = prefix.unicodeScalars.count
+        // Whole numbers, not text from the query.
+        let lengths = (length + 1...length + extra).map(String.init).joined(separator: ", ")
+        return try String.fetchAll(
+            db.cachedStatement(sql: """
+                SELECT word FROM search_word WHERE length IN (\(lengths)) AND word > ? AND word <= ?
+                ORDER BY length, word LIMIT ?
+                """),
+            arguments: [prefix, prefix + "\u{10FFFF}", limit])
+    }
+
     /// Catalogue words within the allowed number of edits of `typed`
     /// (folded), nearest first, at most `limit`; `typed` itself is left out.
     static func corrections(of typed: String, edits: Int? = nil, limit: Int = 8, in db: Database) throws -> [(word: String, distance: Int)] {

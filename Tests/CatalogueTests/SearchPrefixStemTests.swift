@@ -23,6 +23,9 @@ struct SearchPrefixStemTests {
             + " nationalisation nationalization nationalisms nationalite nationaliteit nationalrat",
         "statistics station static stationery statist statistical statistician stationary stationmaster statice"
             + " statim stations statistically statics stating statius statins statin statisticians stationers statical",
+        "historyczny historycznej historycznych historycznym historyczna historyczne historyka historykow historykiem"
+            + " historyk historyi historyja historyje historysk historyske historyska historyskt historyism historyless"
+            + " historylike historymaker historymaking",
     ]
 
     static func catalogue(_ titles: [String]) throws -> CatalogueDatabase {
@@ -54,6 +57,13 @@ struct SearchPrefixStemTests {
         let result = try catalogue.search("nationa secur")
         #expect(Self.titles(result).first == "National security law", "\(Self.titles(result))")
         #expect(result.suggestion == nil, "found only through a correction: \(result.suggestion ?? "")")
+    }
+
+    @Test("Given more than twenty words beginning with 'history', when `history constit ` is searched, then a constitutional history is found: the word itself is among the words it begins")
+    func wholeWordStaysInItsPrefix() throws {
+        let catalogue = try Self.catalogue(["A constitutional history of England"])
+        let found = Self.titles(try catalogue.search("history constit "))
+        #expect(found.contains("A constitutional history of England"), "\(found)")
     }
 
     @Test("Given more than twenty words beginning with 'stati', 'stating' among them, when `stati ` is searched, then books on states (the stem of 'stating') are not found")

@@ -207,14 +207,14 @@ enum KnownLengthsRanking {
     /// subjects and jurisdiction, not the edition and year after them.
     static let scoredColumns = 4
 
-    /// `lawcat_bm25(book_fts, filters, title, authors, subjects, jurisdiction[, best])`:
-    /// the MATCH's first `filters` phrases unscored, the text columns weighted so;
-    /// with `best`, only the books that may be among the best so many weighed
-    /// (the others score `unweighed`), for an ORDER BY on the score alone.
-    static func sql(filters: Int, weights: [Double], best: Int? = nil) -> String {
+    /// `lawcat_bm25(book_fts, filters, title, authors, subjects, jurisdiction)`:
+    /// the MATCH's first `filters` phrases unscored, the text columns weighted so.
+    /// One more argument after the weights, N, weighs only the books that may
+    /// be among the best N (the others score `unweighed`), for an ORDER BY on
+    /// the score alone (`Searcher.score(filters:best:)`).
+    static func sql(filters: Int, weights: [Double]) -> String {
         precondition(weights.count == scoredColumns, "a weight for each text column")
-        let arguments = ["\(filters)"] + weights.map { String($0) } + (best.map { ["\($0)"] } ?? [])
-        return "\(name)(book_fts, " + arguments.joined(separator: ", ") + ")"
+        return "\(name)(book_fts, \(filters), " + weights.map { String($0) }.joined(separator: ", ") + ")"
     }
 
     /// The score of a book that cannot be among the best asked for: after every real one.
@@ -282,6 +282,8 @@ private func rank(
         }
         data.frequencies = Array(repeating: 0, count: phrases)
         data.known = KnownLengthsRegistry.shared.lengths(forConnection: sqlite3_context_db_handle(context))
+        // With the lengths in memory, weighing a book costs no more than bounding it.
+        if data.known != nil { data.keep = 0 }
         code = api.pointee.xSetAuxdata(fts, Unmanaged.passRetained(data).toOpaque()) { kept in
             if let kept { Unmanaged<QueryData>.fromOpaque(kept).release() }
         }
@@ -304,7 +306,7 @@ private func rank(
     guard code == SQLITE_OK else { return sqlite3_result_error_code(context, code) }
     // With no length at all each phrase scores at least as high as with the book's, so this bounds
     // its score from above: below the lowest of the best so far, it cannot be among them.
-    if data.keep > 0, data.known == nil, let threshold = data.best.threshold(keep: data.keep) {
+    if data.keep > 0, let threshold = data.best.threshold(keep: data.keep) {
         var bound = 0.0
         for phrase in data.filters..<max(data.filters, data.idf.count) {
             let frequency = data.frequencies[phrase]

@@ -316,15 +316,15 @@ struct Searcher {
             tokens.append(token.token)
             searched.append(token.searched)
         }
-        // The words it begins whose stems those prefixes miss: all of them when few, else the
-        // shorter ones (a longer word's stem is mostly a shorter one's: "nationalisation", "nation").
-        // Not the form itself: the words as typed were asked for first, and its stem may be
-        // another word's (`cons` is "con", in every Spanish title).
+        // The words it begins whose stems those prefixes miss: the form itself when a book has it
+        // (`history`, held as "histori", beside `constit`), and the longer words, all of them when
+        // few, else the shorter ones (a longer word's stem is mostly a shorter one's:
+        // "nationalisation", "nation"). A fragment under 4 letters, typed on the way, has none worth it.
         var candidates: [String] = []
-        for form in forms {
-            candidates += try all == nil
-                ? Vocabulary.shortExtensions(of: form, extra: Self.stemCut, limit: Self.mostShortExtensions, in: db)
-                : (extensionCache[form] ?? nil) ?? []
+        for form in forms where form.unicodeScalars.count >= Vocabulary.shortestIndexed {
+            if try !matchesNothing(Words.quoted(form)) { candidates.append(form) }
+            candidates += try (extensionCache[form] ?? nil)
+                ?? Vocabulary.shortExtensions(of: form, extra: Self.stemCut, limit: Self.mostShortExtensions, in: db)
         }
         // Only a stem the stemmer cut from what was typed ("nation" of `nationa`, "appli" of
         // `apply`): "state", the stem of "stating", would bring every book on states for `stati`.
@@ -685,7 +685,10 @@ struct Searcher {
     /// bm25() did over the four text columns, with the books' lengths known
     /// in a process that keeps them (`lawcat serve`).
     static func score(filters: Int, best: Int? = nil) -> SQL {
-        SQL(sql: KnownLengthsRanking.sql(filters: filters, weights: weights, best: best))
+        let call = KnownLengthsRanking.sql(filters: filters, weights: weights)
+        guard let best else { return SQL(sql: call) }
+        // A bound value, not text: one prepared statement whatever the number.
+        return "\(sql: String(call.dropLast())), \(best))"
     }
 
     static let weights = [10.0, 5.0, 2.0, 1.0]

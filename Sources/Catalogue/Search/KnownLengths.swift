@@ -20,9 +20,9 @@
 //    once (the command line) does not make the array: it would cost more than
 //    it saves, and the lengths are read from the index as bm25() reads them.
 //
-// 3. Only the best few, when asked for them. A common pair of fragments
-//    (`cons histor`: 5,135 books at a million) is mostly the reading of each
-//    matching book's length. Given a last argument N, a book that cannot be
+// 3. Only the best few, when asked for them. Ranking a common pair of
+//    fragments (`cons histor`: 5,135 books at a million) is much of it the
+//    reading of each matching book's length. Given a last argument N, a book that cannot be
 //    among the best N scored so far is not weighed: its score with no length
 //    at all bounds its real one from above, and when that is below the N-th
 //    best the book cannot be in the first N, so it gets the worst score

@@ -35,10 +35,11 @@ public final class CatalogueDatabase: Sendable {
         case pool
         /// One connection for reads and writes alike: a command, which does one
         /// thing at a time. A pool cost a command that only reads 6 to 7 ms (one
-        /// that writes about 3), and writes to the file even for a search: GRDB makes sure the WAL is not empty as the
-        /// pool opens (a table created and dropped), and the last connection to
-        /// close copies that into the file, changing its modification time and
-        /// its schema cookie, so backups that go by either copied it again.
+        /// that writes about 3), and writes to the file even for a search: GRDB
+        /// makes sure the WAL is not empty as the pool opens (a table created
+        /// and dropped), and the last connection to close copies that into the
+        /// file, changing its modification time and its schema cookie, so
+        /// backups that go by either copied it again.
         case one
     }
 

@@ -288,22 +288,19 @@ struct Searcher {
     /// FTS5's prefix, plus the words among the shorter ones whose stems it
     /// misses (`nationa` and "national").
     mutating func prefixWords(_ forms: [String]) throws -> PrefixWords {
+        // Every form's words, or nil when some form begins more than can be listed.
         var all: [String]? = []
         for form in forms {
-            if let cached = extensionCache[form] {
-                if let cached, all != nil { all? += cached } else { all = nil }
-                continue
+            if extensionCache[form] == nil {
+                extensionCache[form] = .some(try Vocabulary.extensions(of: form, limit: Self.mostExtensions, in: db))
             }
-            let found = try Vocabulary.extensions(of: form, limit: Self.mostExtensions, in: db)
-            extensionCache[form] = .some(found)
-            if let found, all != nil { all? += found } else { all = nil }
+            if let found = extensionCache[form] ?? nil, all != nil { all? += found } else { all = nil }
         }
-        var formStems: [String] = []
-        for form in forms { formStems.append(try stem(form)) }
         var isWord = false
         for form in forms where try !matchesNothing(Words.quoted(form)) { isWord = true }
         if let all, isWord {
-            var stems = Set(formStems)
+            var stems = Set<String>()
+            for form in forms { stems.insert(try stem(form)) }
             var distinct: [String] = []
             for word in all where try stems.insert(stem(word)).inserted { distinct.append(word) }
             return PrefixWords(listed: distinct)

@@ -19,15 +19,16 @@ struct ServerFixture {
     let path: String
     let catalogue: CatalogueDatabase
 
-    /// The demo catalogue, with a reader `rita` and a librarian `lena` (cheap bcrypt: these are tests).
-    init() throws {
+    /// The demo catalogue, with a reader `rita` and a librarian `lena` (cheap bcrypt: these are tests);
+    /// the server's writes wait `busyTimeout` for another process's write lock.
+    init(busyTimeout: TimeInterval = CatalogueDatabase.busyTimeout) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("lawcat-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         path = folder.appendingPathComponent("catalogue.sqlite").path
         // The demo as `lawcat demo` builds it, with its loans and its missing copy.
         let demo = try Self.run(["demo", "--db", path], folder: folder, catalogue: path)
         guard demo.status == 0 else { throw CatalogueError.noCatalogue(path: path) }
-        catalogue = try CatalogueDatabase(path: path, create: false, clock: Self.clock)
+        catalogue = try CatalogueDatabase(path: path, create: false, clock: Self.clock, busyTimeout: busyTimeout)
         try catalogue.addAccount(name: "rita", role: .reader, password: Self.password, cost: 4)
         try catalogue.addAccount(name: "lena", role: .librarian, password: Self.password, cost: 4)
     }

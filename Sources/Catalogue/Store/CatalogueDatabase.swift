@@ -12,8 +12,8 @@ public final class CatalogueDatabase: Sendable {
     /// `PRAGMA application_id` of every lawcat catalogue ("LAWC").
     static let applicationID: Int32 = 0x4C41_5743
 
-    /// How long a write waits for another lawcat process before giving up.
-    static let busyTimeout: TimeInterval = 30
+    /// How long a write waits by default for another lawcat process before giving up.
+    public static let busyTimeout: TimeInterval = 30
 
     public let writer: any DatabaseWriter
     /// The file's path, or ":memory:".
@@ -49,7 +49,13 @@ public final class CatalogueDatabase: Sendable {
     ///   that write); when false a missing file is `noCatalogue` and nothing is
     ///   created (commands that only read).
     /// - `connections`: a pool (the default, and a server's) or one connection.
-    public init(path: String, create: Bool, clock: Clock = .system, connections: Connections = .pool) throws {
+    /// - `busyTimeout`: how long a write waits for another process's (tests
+    ///   whose lock is let go only after work of their own that a loaded
+    ///   machine may slow down wait longer).
+    public init(
+        path: String, create: Bool, clock: Clock = .system, connections: Connections = .pool,
+        busyTimeout: TimeInterval = CatalogueDatabase.busyTimeout
+    ) throws {
         self.path = path
         self.clock = clock
         let fileManager = FileManager.default
@@ -72,7 +78,8 @@ public final class CatalogueDatabase: Sendable {
             do {
                 let writer: any DatabaseWriter =
                     connections == .pool
-                    ? try DatabasePool(path: path, configuration: Self.configuration()) : try Self.openOne(path)
+                    ? try DatabasePool(path: path, configuration: Self.configuration(busyTimeout: busyTimeout))
+                    : try Self.openOne(path, busyTimeout: busyTimeout)
                 try Self.prepare(writer, path: path)
                 self.writer = writer
             } catch let error as DatabaseError
@@ -102,7 +109,7 @@ public final class CatalogueDatabase: Sendable {
         self.writer = queue
     }
 
-    static func configuration() -> Configuration {
+    static func configuration(busyTimeout: TimeInterval = CatalogueDatabase.busyTimeout) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
@@ -126,8 +133,8 @@ public final class CatalogueDatabase: Sendable {
     /// One connection, in WAL mode as a pool would put the file (a no-op for
     /// a catalogue already in it, so nothing is written): readers in other
     /// processes are never blocked by this one's writes, nor it by theirs.
-    private static func openOne(_ path: String) throws -> DatabaseQueue {
-        let queue = try DatabaseQueue(path: path, configuration: configuration())
+    private static func openOne(_ path: String, busyTimeout: TimeInterval) throws -> DatabaseQueue {
+        let queue = try DatabaseQueue(path: path, configuration: configuration(busyTimeout: busyTimeout))
         let mode = try queue.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
         // SQLite keeps the old mode, without an error, when it cannot change it: a file it cannot write.
         guard mode == "wal" else {

@@ -134,6 +134,36 @@ import Testing
         }
     }
 
+    @Test("Given a location the catalogue does not have, when a change names it through the API, then it is refused (422) with the close names and nothing changes; with newLocation it is added")
+    func unknownLocations() async throws {
+        let fixture = try ServerFixture()
+        let librarian = try fixture.bearer("lena")
+        let typo = "London/Libary/Bay 1"
+        let before = try fixture.catalogue.copyWhereabouts(barcode: "L000002")
+        try await fixture.app().test(.router) { client in
+            for (verb, body) in [
+                ("checkout", #"{"borrower": "Tobias Penhaligon", "at": "\#(typo)"}"#), ("checkin", #"{"at": "\#(typo)"}"#),
+                ("move", #"{"location": "\#(typo)"}"#), ("seen", #"{"location": "\#(typo)"}"#), ("found", #"{"at": "\#(typo)"}"#),
+            ] {
+                let refused = try await client.execute(
+                    uri: "/api/v1/copies/L000002/\(verb)", method: .post, headers: librarian, body: .json(body))
+                #expect(refused.status == .unprocessableContent, "\(verb)")
+                #expect(
+                    refused.errorMessage
+                        == #"no location is called London/Libary/Bay 1; did you mean London/Library/Bay 1, London/Library/Bay 10 or London/Library/Bay 11? send "newLocation": true to add it"#,
+                    "\(verb)")
+            }
+            #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000002") == before)
+            #expect(try !fixture.catalogue.locationCounts().contains { $0.location == typo })
+            // A place with locations under it is known; a new one is added when the change says so.
+            let added = try await client.execute(
+                uri: "/api/v1/copies/L000002/seen", method: .post, headers: librarian,
+                body: .json(#"{"location": "Leeds/Library", "newLocation": true}"#))
+            #expect(added.status == .ok)
+            #expect(try fixture.catalogue.copyWhereabouts(barcode: "L000002").location == "Leeds/Library")
+        }
+    }
+
     @Test("Bad requests are 4xx JSON: bad JSON, a huge body, odd bytes, unknown routes, traversal")
     func badRequests() async throws {
         let fixture = try ServerFixture()

@@ -219,6 +219,9 @@ struct ReadmeTests {
             set -eE
             exec 3>&1 4>&2
             trap 'echo "example failed (exit $?): $BASH_COMMAND" >&4; cat example.out >&4 2>/dev/null' ERR
+            # A server a page started and did not get to stop (an example failed first) would hold
+            # this test's output open, and the test would wait for it for ever.
+            trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
             swift() { if [ "$1" = run ] && [ "$2" = lawcat ]; then shift 2; lawcat "$@"; fi; }
             lawcat demo > /dev/null
             """ + "\n" + examples.map(Self.script).joined(separator: "\n") + "\necho EXAMPLES-DONE\n"

@@ -20,6 +20,7 @@ struct APIController {
         var by: String?
         var note: String?
         var newPerson: Bool?
+        var newLocation: Bool?
 
         func dueDate() throws -> DueDate {
             switch (due, days) {
@@ -28,6 +29,19 @@ struct APIController {
             case (nil, .some(let days)): return .days(days)
             case (nil, nil): return .none
             }
+        }
+    }
+
+    /// Refuses a location the catalogue does not have (nor any under it) unless the change says
+    /// `"newLocation": true`, as a borrower needs `"newPerson": true`: over the network a typo
+    /// in a place must not quietly become a location with the copy recorded there.
+    private func requireKnown(_ location: String?, _ change: Change) throws {
+        guard let location, change.newLocation != true else { return }
+        do {
+            try catalogue.requireKnownLocation(location)
+        } catch CatalogueError.locationNotFound(let path, let close) {
+            let guess = close.isEmpty ? "check its spelling, or " : "did you mean \(CatalogueError.either(close))? "
+            throw ServerFailure.unprocessable("no location is called \(path); \(guess)send \"newLocation\": true to add it")
         }
     }
 
@@ -120,6 +134,7 @@ struct APIController {
                 throw ServerFailure.unprocessable("give the borrower, e.g. {\"borrower\": \"Jane Smith\"}")
             }
             let due = try change.dueDate()
+            try requireKnown(change.at, change)
             if change.newPerson != true {
                 do {
                     try catalogue.requireKnownPerson(borrower)
@@ -133,6 +148,7 @@ struct APIController {
                 barcode: barcode, to: borrower, due: due, at: change.at, note: change.note, newPerson: change.newPerson == true)
         }
         change("checkin") { barcode, change in
+            try requireKnown(change.at, change)
             _ = try catalogue.checkin(barcode: barcode, at: change.at, note: change.note)
         }
         change("renew") { barcode, change in
@@ -142,9 +158,11 @@ struct APIController {
             guard let location = change.location else {
                 throw ServerFailure.unprocessable("give the location, e.g. {\"location\": \"London/5F/Meeting room 5.12\"}")
             }
+            try requireKnown(location, change)
             _ = try catalogue.move(barcode: barcode, to: location, note: change.note)
         }
         change("seen") { barcode, change in
+            try requireKnown(change.location, change)
             _ = try catalogue.seen(
                 barcode: barcode, at: change.location, by: change.by, note: change.note, newPerson: change.newPerson == true)
         }
@@ -152,6 +170,7 @@ struct APIController {
             _ = try catalogue.reportMissing(barcode: barcode, note: change.note)
         }
         change("found") { barcode, change in
+            try requireKnown(change.at, change)
             _ = try catalogue.found(barcode: barcode, at: change.at, note: change.note)
         }
         change("undo") { barcode, change in

@@ -49,9 +49,10 @@ public final class CatalogueDatabase: Sendable {
     ///   that write); when false a missing file is `noCatalogue` and nothing is
     ///   created (commands that only read).
     /// - `connections`: a pool (the default, and a server's) or one connection.
-    /// - `busyTimeout`: how long a write waits for another process's (tests
-    ///   whose lock is let go only after work of their own that a loaded
-    ///   machine may slow down wait longer).
+    /// - `busyTimeout`: how long a write waits for another process's write
+    ///   lock before giving up (30 s unless told otherwise; a test whose lock
+    ///   holder lets go only after work of its own, which a loaded machine
+    ///   slows down, waits longer).
     public init(
         path: String, create: Bool, clock: Clock = .system, connections: Connections = .pool,
         busyTimeout: TimeInterval = CatalogueDatabase.busyTimeout

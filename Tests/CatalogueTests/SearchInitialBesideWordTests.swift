@@ -6,6 +6,27 @@
 import GRDB
 import Testing
 
+@Suite("An initial's condition on a book's text")
+struct InitialConditionTests {
+    @Test("Given names and titles with accents and stops, when an initial is tested, then only words starting with the letter count")
+    func wordsAsTheIndexHasThem() {
+        let cases: [(letter: String, authors: String, title: String, expected: Bool)] = [
+            ("k", #"["Starmer, Keir"]"#, "Human rights", true),
+            ("m", #"["Tarahʹkī, Muḥammad Iḥsān"]"#, "", true),
+            ("e", #"["École nationale d'administration (France)"]"#, "", true),
+            ("q", #"["Kābul Pohantūn. Da Ḥuqūqo aw Siyāsī ʻUlūmo Pohanżay"]"#, "Ḥuqūq-i asāsī", false),
+            ("x", #"["Vietnam"]"#, "Luật thương mại của nước Cộng hòa Xã hội", false),
+            ("c", #"["Bellamy, Christopher"]"#, "E.C. merger control", true),
+            ("c", #"["Whish, Richard"]"#, "E.C. merger control", true),
+            ("r", #"["Whish, Richard"]"#, "Competition law", true),
+            ("w", #"["Bellamy, Christopher"]"#, "Competition law", false),
+        ]
+        for (letter, authors, title, expected) in cases {
+            #expect(PersonalNames.hasInitial(letter, authors: authors, title: title, subjects: "[]") == expected, "\(letter): \(authors) \(title)")
+        }
+    }
+}
+
 @Suite("An initial beside a word, on 8,595 real law records", .enabled(if: lawCatalogue != nil))
 struct SearchInitialBesideWordTests {
     let catalogue = lawCatalogue!

@@ -1,3 +1,5 @@
+import GRDB
+
 /// Names as people write them: `k starmer`, `starmer k.`, `f w maitland`,
 /// `Blackstone, W.` find "Starmer, Keir", "Maitland, Frederic William",
 /// "Blackstone, William"; `beale hugh` finds "Beale, H. G.".
@@ -7,7 +9,8 @@
 /// would read the postings of every word starting with k (tens of thousands
 /// of books at a million). So a single letter typed beside other words is an
 /// initial, checked on the books the other words found: some author's name
-/// has a word starting with it (one GLOB on the authors' text a candidate).
+/// has a word starting with it (`initialCondition`: lawcat's own SQL function,
+/// called on each candidate).
 /// The other way, a given name typed in full matches its initial in the
 /// authors (the index holds `h` of "H. G."), in a pass of its own after the
 /// words as typed, and only where the other words match too.
@@ -21,13 +24,44 @@ enum PersonalNames {
     }
 
     /// Some author's name has a word starting with the initial, or the title
-    /// or a subject has the letter as a word (`E.C. merger control`).
+    /// or a subject has the letter as a word (`E.C. merger control`): words
+    /// as the index splits and folds them, so that the index can narrow the
+    /// books to test (`initialExpression`). "École" has a word starting with
+    /// e; "Ḥuqūq" none starting with q, and "Xã hội" no x (a GLOB on the
+    /// text, which this replaced, read an accented letter as a space).
     static func initialCondition(_ term: SearchQuery.Term) -> Searcher.Condition {
-        let letter = term.words[0]
-        let inAuthors = "*[^a-z]" + letter + "*"
-        let asWord = "*[^a-z0-9]" + letter + "[^a-z0-9]*"
-        return "((' ' || lower(b.authors)) GLOB \(inAuthors) OR (' ' || lower(b.title) || ' ' || lower(b.subjects) || ' ') GLOB \(asWord))"
+        "lawcat_has_initial(b.authors, b.title, b.subjects, \(term.words[0]))"
     }
+
+    /// `initialCondition` on one book's text (its authors, title and subjects as stored).
+    static func hasInitial(_ letter: String, authors: String, title: String, subjects: String) -> Bool {
+        Words.split(Vocabulary.fold(authors)).contains { $0.hasPrefix(letter) }
+            || Words.split(Vocabulary.fold(title + " " + subjects)).contains(letter)
+    }
+
+    /// Adds `lawcat_has_initial(authors, title, subjects, letter)` to a connection.
+    static func register(_ db: Database) {
+        db.add(
+            function: DatabaseFunction("lawcat_has_initial", argumentCount: 4, pure: true) { values in
+                let text = values.map { String.fromDatabaseValue($0) ?? "" }
+                return hasInitial(text[3], authors: text[0], title: text[1], subjects: text[2])
+            })
+    }
+
+    /// The initial as the full-text index can ask for it: an author's word
+    /// starting with the letter, or the letter as a word of the title or
+    /// subjects. It finds every book `initialCondition` does (the same words,
+    /// and a Porter stem keeps a word's first letter) and is asked for only
+    /// beside it, to spare testing it on every book with a common word
+    /// (`history q`): FTS5 merges every word starting with the letter, which
+    /// costs less than that for a rare letter only.
+    static func initialExpression(_ term: SearchQuery.Term) -> String {
+        let letter = Words.quoted(term.words[0])
+        return "authors : \(letter) * OR {title subjects} : \(letter)"
+    }
+
+    /// How many phrases `initialExpression` has (the ranking leaves them unscored).
+    static let initialExpressionPhrases = 2
 
     /// 2 to 4 single words, free or held to the authors: a name may be among them.
     static func mayBeNames(_ words: [SearchQuery.Term]) -> Bool {

@@ -150,6 +150,8 @@ struct Searcher {
 
     /// The SQL conditions on `book b` from filters and negated terms.
     private var conditions: [SQL] = []
+    /// The initials as the index can ask for them (`PersonalNames.initialExpression`).
+    private var initialExpressions: [String] = []
     private var correctionCache: [String: [(word: String, distance: Int)]] = [:]
     private var extensionCache: [String: [String]?] = [:]
     private var emptyCache: [String: Bool] = [:]
@@ -411,6 +413,7 @@ struct Searcher {
         let initialTerms = others.count > others.filter(PersonalNames.isInitial).count ? others.filter(PersonalNames.isInitial) : []
         let words = others.filter { !initialTerms.contains($0) }
         let initials = initialTerms.map(PersonalNames.initialCondition)
+        initialExpressions = initialTerms.map(PersonalNames.initialExpression)
         guard !words.isEmpty else {
             let ids = try booksWithout(words: numberTerms.map { Self.numberCondition($0) })
             return SearchResult(books: try db.details(ofIDs: ids), exactCount: ids.count, suggestion: nil, matchedWords: [], jumped: false)
@@ -647,7 +650,11 @@ struct Searcher {
     ) throws {
         // The filters first: the ranking leaves the first phrases unscored. Each part in
         // brackets: the names pass's is an OR, which binds looser than AND in FTS5.
-        let match = (filters.map(\.expression) + expressions).map { "(" + $0 + ")" }.joined(separator: " AND ")
+        // `narrowing`: more unscored parts, between the filters and the words.
+        func matching(narrowing: [String] = []) -> String {
+            (filters.map(\.expression) + narrowing + expressions).map { "(" + $0 + ")" }.joined(separator: " AND ")
+        }
+        let match = matching()
         // A pass that asks what an earlier one asked (a prefix that begins no longer
         // word is the word itself), or that needs a word no book has, finds nothing new.
         // Within one search the extra conditions are the initials or none, told apart by their count.
@@ -659,16 +666,18 @@ struct Searcher {
             }
         }
         let phrases = filters.reduce(0) { $0 + $1.phrases }
-        let score = Self.score(filters: phrases)
         let wanted = limit + seen.count
         var ranked = conditions.isEmpty ? try bestByScore(match, filters: phrases, wanted: wanted, meeting: extra) : nil
         if ranked == nil {
+            // With initials, the index first narrows the books to test them on; unscored, like the filters.
+            let narrowing = extra.isEmpty ? [] : initialExpressions
+            let unscored = phrases + narrowing.count * PersonalNames.initialExpressionPhrases
             var request: SQL = """
                 SELECT f.rowid FROM book_fts f JOIN book b ON b.id = f.rowid
-                WHERE book_fts MATCH \(match)
+                WHERE book_fts MATCH \(matching(narrowing: narrowing))
                 """
             for condition in conditions + extra { request += " AND \(condition)" }
-            request += "\nORDER BY \(Self.unavailable), \(score), b.date DESC, f.rowid LIMIT \(wanted)"
+            request += "\nORDER BY \(Self.unavailable), \(Self.score(filters: unscored)), b.date DESC, f.rowid LIMIT \(wanted)"
             ranked = try Int64.fetchAll(db, SQLRequest(literal: request, cached: true))
         }
         for id in ranked ?? [] where found.count < limit && seen.insert(id).inserted {

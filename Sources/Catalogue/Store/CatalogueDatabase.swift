@@ -127,6 +127,7 @@ public final class CatalogueDatabase: Sendable {
             // On every connection, though only a server ranks with it: a statement's work, some
             // microseconds, and a reader opened before `keepBookLengths()` must have it too.
             KnownLengthsRanking.register(db)
+            PersonalNames.register(db)
         }
         return config
     }

@@ -669,8 +669,11 @@ struct Searcher {
         let wanted = limit + seen.count
         var ranked = conditions.isEmpty ? try bestByScore(match, filters: phrases, wanted: wanted, meeting: extra) : nil
         if ranked == nil {
-            // With initials, the index first narrows the books to test them on; unscored, like the filters.
-            let narrowing = extra.isEmpty ? [] : initialExpressions
+            // Initials the best few by score could not answer (a rare letter): the index first
+            // narrows the books to test them on, unscored like the filters. Not beside other
+            // conditions, where the best few were not tried and the letter may be a common one,
+            // every word starting with it merged.
+            let narrowing = extra.isEmpty || !conditions.isEmpty ? [] : initialExpressions
             let unscored = phrases + narrowing.count * PersonalNames.initialExpressionPhrases
             var request: SQL = """
                 SELECT f.rowid FROM book_fts f JOIN book b ON b.id = f.rowid
@@ -716,12 +719,13 @@ struct Searcher {
     ///
     /// With conditions (an initial: `history c`, as search-as-you-type sends
     /// it), sixteen times as many are read, so that enough of them meet the
-    /// conditions for all but a rare letter (`history q`), where the full
-    /// statement tests the condition on every book with the word: 1.1 to 1.9 s
-    /// for "history" at a million books. One read of many rather than a second
-    /// after a first of few: a single common word cannot be weighed in part
-    /// (each book's best score with no length beats the real ones: KnownLengths.swift),
-    /// so each read weighs every book with it.
+    /// conditions for all but a rare letter (`history q`), for which the full
+    /// statement runs, narrowed by the index (`collect`). Testing the
+    /// condition on every book with "history" took 1.1 to 1.9 s at a million
+    /// books. One read of many rather than a second after a first of few: a
+    /// single common word cannot be weighed in part (each book's best score
+    /// with no length beats the real ones: KnownLengths.swift), so each read
+    /// weighs every book with it.
     private func bestByScore(_ match: String, filters: Int, wanted: Int, meeting extra: [Condition]) throws -> [Int64]? {
         let asked = (extra.isEmpty ? 1 : 16) * (2 * wanted + 16)
         // Only the books that may be among the best `asked` are weighed (KnownLengths.swift):

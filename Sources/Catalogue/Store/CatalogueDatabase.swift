@@ -208,8 +208,9 @@ public final class CatalogueDatabase: Sendable {
     }
 
     /// Reliability review: an existing file is first looked at read-only.
-    /// Opening it as a pool switches it to WAL mode, so a foreign SQLite file
-    /// (or a newer catalogue) was changed before it was refused.
+    /// Opening it for writing (a pool, or one connection) switches it to WAL
+    /// mode, so a foreign SQLite file (or a newer catalogue) would be changed
+    /// before it was refused.
     private static func refuseForeign(_ path: String) throws {
         // stat(2), not FileManager's attributes, which look up the owner's and group's names as well.
         var status = stat()
